@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using MiniSpark.Internal;
 using MiniSpark.Listeners;
@@ -106,8 +107,17 @@ internal sealed partial class DagScheduler : ITaskEventSink, IDisposable
             ValueTask<bool> wait = reader.WaitToReadAsync();
             bool more = wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
             if (!more) return;
-            while (reader.TryRead(out DagEvent? e)) HandleSafely(e);
+            while (HandleNext(reader)) { }
         }
+    }
+
+    // Its own frame, so the idle thread keeps no reference to the last event (and its datasets).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool HandleNext(ChannelReader<DagEvent> reader)
+    {
+        if (!reader.TryRead(out DagEvent? e)) return false;
+        HandleSafely(e);
+        return true;
     }
 
     private void HandleSafely(DagEvent e)

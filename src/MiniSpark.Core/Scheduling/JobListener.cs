@@ -26,9 +26,7 @@ internal sealed class JobWaiter<U>(int numPartitions) : JobListener
 
     public override void JobSucceeded() => _completion.TrySetResult(_results);
 
-    public override void JobFailed(Exception exception)
-    {
-        if (exception is OperationCanceledException canceled) _completion.TrySetCanceled(canceled.CancellationToken);
-        else _completion.TrySetException(exception);
-    }
+    // A cancellation is stored as an exception, not TrySetCanceled, which would drop the message saying why;
+    // the actions' async methods still end Canceled, carrying this exception.
+    public override void JobFailed(Exception exception) => _completion.TrySetException(exception);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace MiniSpark.Scheduling;
@@ -75,11 +76,17 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
             ValueTask<bool> wait = reader.WaitToReadAsync();
             bool more = wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
             if (!more) return;
-            while (reader.TryRead(out TaskRun run))
-            {
-                if (!run.Manager.IsKilled) RunTask(run);
-            }
+            while (RunNext(reader)) { }
         }
+    }
+
+    // Its own frame, so no local of the idle slot keeps the last task (and its datasets) reachable.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool RunNext(ChannelReader<TaskRun> reader)
+    {
+        if (!reader.TryRead(out TaskRun run)) return false;
+        if (!run.Manager.IsKilled) RunTask(run);
+        return true;
     }
 
     private void RunTask(TaskRun run)
