@@ -31,7 +31,7 @@ internal static class Partitioners
         int maxPartitions = rdds.Max(r => r.NumPartitions);
         Partitioner? existing = rdds
             .Select(r => r.Partitioner)
-            .Where(p => p is not null && p.NumPartitions > 0 && (p is not HashPartitioner h || Consistent(h, comparer)))
+            .Where(p => p is not null && p.NumPartitions > 0 && Consistent(p, comparer))
             .MaxBy(p => p!.NumPartitions);
         SparkContext context = rdds[0].Context;
         int defaultCount = context.Conf.Contains(ConfigKeys.DefaultParallelism) ? context.DefaultParallelism : maxPartitions;
@@ -47,9 +47,15 @@ internal static class Partitioners
     private static bool IsEligible(int partitionerCount, int maxPartitions) =>
         Math.Log10(Math.Max(maxPartitions, 1)) - Math.Log10(partitionerCount) < 1;
 
-    private static bool Consistent<K>(HashPartitioner partitioner, IEqualityComparer<K>? comparer)
-    {
-        bool defaultComparer = comparer is null || ReferenceEquals(comparer, EqualityComparer<K>.Default);
-        return defaultComparer ? partitioner.Comparer is null : Equals(partitioner.Comparer, comparer);
-    }
+    private static bool Consistent<K>(HashPartitioner partitioner, IEqualityComparer<K>? comparer) =>
+        IsDefault(comparer) ? partitioner.Comparer is null : Equals(partitioner.Comparer, comparer);
+
+    // Whether keys the comparer calls equal are sure to share a partition of an existing partitioner. Any partitioner
+    // is trusted with the keys' own equality (as in Spark); with a custom comparer only a hash partitioner using that
+    // comparer is: a user's partitioner may split "a" from "A", and reusing it would leave them unmerged.
+    private static bool Consistent<K>(Partitioner partitioner, IEqualityComparer<K>? comparer) =>
+        partitioner is HashPartitioner hash ? Consistent(hash, comparer) : IsDefault(comparer);
+
+    private static bool IsDefault<K>(IEqualityComparer<K>? comparer) =>
+        comparer is null || ReferenceEquals(comparer, EqualityComparer<K>.Default);
 }
