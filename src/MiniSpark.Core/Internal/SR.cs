@@ -1,7 +1,7 @@
 namespace MiniSpark.Internal;
 
 /// <summary>Every message the engine shows users, in one place.</summary>
-internal static class SR
+internal static partial class SR
 {
     public const string ContextStopped =
         "This SparkContext has been stopped; create a new SparkContext to run more jobs.";

@@ -35,6 +35,18 @@ internal sealed class CombineMap<K, C>
         return ref CollectionsMarshal.GetValueRefOrAddDefault(_map, key, out exists);
     }
 
+    public bool TryGetValue(K key, out C? value)
+    {
+        if (key is null)
+        {
+            value = _nullValue;
+            return _hasNull;
+        }
+        return _map.TryGetValue(key, out value);
+    }
+
+    public bool ContainsKey(K key) => key is null ? _hasNull : _map.ContainsKey(key);
+
     public void Insert(K key, C combiner, Func<C, C, C> merge)
     {
         ref C? slot = ref GetValueRefOrAddDefault(key, out bool exists);
