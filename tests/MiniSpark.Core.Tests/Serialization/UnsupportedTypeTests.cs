@@ -1,0 +1,126 @@
+using MiniSpark.Serialization;
+
+namespace MiniSpark.Tests.Serialization;
+
+public sealed record WithDelegate(string Name, Func<int> Factory);
+
+public sealed record WithStream(Stream Data);
+
+public sealed record WithPointer(IntPtr Handle);
+
+public sealed class NoUsableConstructor
+{
+    public NoUsableConstructor(int something) => Value = something;
+
+    public int Value { get; }
+}
+
+public sealed class HiddenState
+{
+    private readonly List<int> _items = [];
+
+    public int Count => _items.Count;
+
+    public void Add(int item) => _items.Add(item);
+}
+
+public sealed class Node
+{
+    public int Value { get; set; }
+    public Node? Next { get; set; }
+}
+
+public sealed class Holder
+{
+    public object? Item { get; set; }
+}
+
+public class UnsupportedTypeTests
+{
+    [Fact]
+    public void Delegates_Streams_Pointers_FailAtCodecBuild_NamingTypeAndRemedy()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => Serializer.Serialize(new WithDelegate("a", () => 1)));
+        Assert.Contains("WithDelegate", error.Message);
+        Assert.Contains("Factory", error.Message);
+        Assert.Contains("Func<Int32>", error.Message);
+        Assert.Contains("RecordCodecs.Register", error.Message);
+
+        Assert.Contains("Stream", Assert.Throws<NotSupportedException>(() => Serializer.Serialize(new WithStream(Stream.Null))).Message);
+        Assert.Contains("IntPtr", Assert.Throws<NotSupportedException>(() => Serializer.Serialize(new WithPointer(1))).Message);
+        Assert.Throws<NotSupportedException>(() => Serializer.Serialize(new Action(() => { })));
+        Assert.Throws<NotSupportedException>(() => Serializer.Serialize(new int[1, 1]));
+        // The failure happens while building, before any byte is written, on every attempt.
+        Assert.Throws<NotSupportedException>(() => Serializer.Deserialize<WithDelegate>([1, 1]));
+    }
+
+    [Fact]
+    public void ClassWithoutMatchingConstructor_IsRejected()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => Serializer.Serialize(new NoUsableConstructor(1)));
+        Assert.Contains("NoUsableConstructor", error.Message);
+        Assert.Contains("constructor", error.Message);
+    }
+
+    [Fact]
+    public void ClassWithPrivateState_IsRejected_NotSilentlyEmptied()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => Serializer.Serialize(new HiddenState()));
+        Assert.Contains("_items", error.Message);
+    }
+
+    [Fact]
+    public void UnsupportedRuntimeType_BehindObject_FailsAtWrite()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => Serializer.Serialize(new Holder { Item = new MemoryStream() }));
+        Assert.Contains("MemoryStream", error.Message);
+    }
+
+    [Fact]
+    public void Cycles_ThrowInvalidOperation_NamingType()
+    {
+        var node = new Node { Value = 1 };
+        node.Next = node;
+        var error = Assert.Throws<InvalidOperationException>(() => Serializer.Serialize(node));
+        Assert.Contains("Node", error.Message);
+        Assert.Contains("cycle", error.Message);
+
+        var list = new List<object>();
+        list.Add(list);
+        Assert.Throws<InvalidOperationException>(() => Serializer.Serialize<object>(list));
+    }
+
+    [Fact]
+    public void DeepButFiniteGraphs_UpToTheLimit_RoundTrip()
+    {
+        Node head = Chain(RecordWriter.MaxDepth - 1);
+        Node back = Serializer.Deserialize<Node>(Serializer.Serialize(head));
+        int length = 0;
+        for (Node? n = back; n is not null; n = n.Next) length++;
+        Assert.Equal(RecordWriter.MaxDepth - 1, length);
+        Assert.Throws<InvalidOperationException>(() => Serializer.Serialize(Chain(RecordWriter.MaxDepth + 1)));
+    }
+
+    [Fact]
+    public void FailedWrite_FaultsTheStreamWriter_AndLeavesAnIncompleteStream()
+    {
+        var stream = new MemoryStream();
+        using (var writer = new RecordStreamWriter<object>(stream))
+        {
+            writer.Write(1);
+            Assert.Throws<NotSupportedException>(() => writer.Write(new MemoryStream()));
+            Assert.Throws<InvalidOperationException>(() => writer.Write(2));
+            Assert.Throws<InvalidOperationException>(() => writer.Complete());
+        }
+        stream.Position = 0;
+        Assert.Throws<InvalidDataException>(() => Serializer.ReadAll<object>(stream).ToList());
+    }
+
+    private static Node Chain(int length)
+    {
+        Node head = new() { Value = 0 };
+        Node tail = head;
+        for (int i = 1; i < length; i++) tail = tail.Next = new Node { Value = i };
+        return head;
+    }
+}
