@@ -74,6 +74,26 @@ internal static partial class SR
     public static string TypeNotReadable(Type type, string reason) =>
         $"the type '{TypeName(type)}' named in the data cannot be deserialized ({reason})";
 
+    public const string NoVersionByte = "no data (the format version byte is missing)";
+    public const string ChecksumMismatch = "chunk checksum mismatch";
+    public const string NullDictionaryKey = "null dictionary key";
+    public const string DuplicateKey = "duplicate key in a dictionary or set";
+    public const string AdvancedTooFar = "Advanced past the end of the buffer.";
+    public const string BlockTooLarge = "A serialized block cannot exceed 2 GB.";
+
+    public static string UndefinedTypeId(uint id) => $"type id {id} was never defined";
+
+    public static string LengthExceedsRemaining(uint length, int remaining) =>
+        $"length {length} exceeds the {remaining} bytes remaining";
+
+    public static string EndMarkerMismatch(ulong total, long read) =>
+        $"the end marker says {total} records but {read} were read";
+
+    public static string ImplausibleChunk(ulong count, ulong length) =>
+        $"implausible chunk header ({count} records, {length} bytes)";
+
+    public static string TrailingBytes(int count) => $"{count} unexpected byte(s) after the last value";
+
     public static string InvalidValue(string typeName) => $"invalid {typeName} value";
 
     public static string TypeName(Type type)

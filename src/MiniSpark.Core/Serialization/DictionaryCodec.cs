@@ -1,3 +1,5 @@
+using MiniSpark.Internal;
+
 namespace MiniSpark.Serialization;
 
 /// <summary>A non-null dictionary: comparer tag (string keys only), count, then key/value pairs.</summary>
@@ -29,8 +31,8 @@ internal sealed class DictionaryCodec<TKey, TValue> : RecordCodec<Dictionary<TKe
         for (int i = 0; i < count; i++)
         {
             TKey key = keys.Read(ref reader);
-            if (key is null) reader.ThrowCorrupt("null dictionary key");
-            if (!dictionary.TryAdd(key, values.Read(ref reader))) reader.ThrowCorrupt("duplicate dictionary key");
+            if (key is null) reader.ThrowCorrupt(SR.NullDictionaryKey);
+            if (!dictionary.TryAdd(key, values.Read(ref reader))) reader.ThrowCorrupt(SR.DuplicateKey);
         }
         return dictionary;
     }

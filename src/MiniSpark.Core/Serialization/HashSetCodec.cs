@@ -1,3 +1,5 @@
+using MiniSpark.Internal;
+
 namespace MiniSpark.Serialization;
 
 /// <summary>A non-null set: comparer tag (strings only), count, then elements.</summary>
@@ -21,7 +23,7 @@ internal sealed class HashSetCodec<T> : RecordCodec<HashSet<T>>
         var set = new HashSet<T>(count, comparer);
         for (int i = 0; i < count; i++)
         {
-            if (!set.Add(codec.Read(ref reader))) reader.ThrowCorrupt("duplicate set element");
+            if (!set.Add(codec.Read(ref reader))) reader.ThrowCorrupt(SR.DuplicateKey);
         }
         return set;
     }

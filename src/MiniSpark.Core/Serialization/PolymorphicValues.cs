@@ -49,7 +49,7 @@ internal static class PolymorphicValues
         }
         else
         {
-            reader.ThrowCorrupt($"type id {id} was never defined");
+            reader.ThrowCorrupt(SR.UndefinedTypeId(id));
             return null;
         }
         if (!entry.IsAssignableTo(declared)) Fail(ref reader, SR.TypeNotAssignable(entry.Type, declared));

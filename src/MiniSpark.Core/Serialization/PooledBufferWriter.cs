@@ -1,4 +1,5 @@
 using System.Buffers;
+using MiniSpark.Internal;
 
 namespace MiniSpark.Serialization;
 
@@ -20,7 +21,7 @@ internal sealed class PooledBufferWriter(int initialCapacity) : IBufferWriter<by
     public void Advance(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (count > _buffer.Length - _written) throw new InvalidOperationException("Advanced past the end of the buffer.");
+        if (count > _buffer.Length - _written) throw new InvalidOperationException(SR.AdvancedTooFar);
         _written += count;
     }
 
@@ -57,7 +58,7 @@ internal sealed class PooledBufferWriter(int initialCapacity) : IBufferWriter<by
         if (_buffer.Length - _written >= sizeHint) return;
         long wanted = Math.Max((long)_buffer.Length * 2, (long)_written + sizeHint);
         int size = (int)Math.Min(wanted, Array.MaxLength);
-        if (size - _written < sizeHint) throw new OutOfMemoryException("A serialized block cannot exceed 2 GB.");
+        if (size - _written < sizeHint) throw new OutOfMemoryException(SR.BlockTooLarge);
         byte[] larger = ArrayPool<byte>.Shared.Rent(size);
         _buffer.AsSpan(0, _written).CopyTo(larger);
         if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);

@@ -30,6 +30,7 @@ public static class RecordCodecs
         RecordCodec<T> effective = Wrap(codec);
         s_registered[typeof(T)] = effective;
         CodecSlot<T>.Instance.Set(effective);
+        BoxedCodec.ForgetUnsupported();
     }
 
     /// <summary>Uses a generic codec for every closed form of a generic type, for example
@@ -54,6 +55,7 @@ public static class RecordCodecs
         s_generic[genericTypeDefinition] = codecTypeDefinition;
         CodecSlot.ResetWhere(type => type.IsGenericType && type.GetGenericTypeDefinition() == genericTypeDefinition
             && !s_registered.ContainsKey(type));
+        BoxedCodec.ForgetUnsupported();
     }
 
     internal static bool TryGetRegistered<T>([NotNullWhen(true)] out RecordCodec<T>? codec)

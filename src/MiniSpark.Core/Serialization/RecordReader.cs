@@ -256,7 +256,7 @@ public ref struct RecordReader
 
     [DoesNotReturn]
     private readonly void ThrowBadLength(uint length) =>
-        throw new InvalidDataException(SR.Corrupt(Offset, $"length {length} exceeds the {Remaining} bytes remaining"));
+        throw new InvalidDataException(SR.Corrupt(Offset, SR.LengthExceedsRemaining(length, Remaining)));
 
     private uint ReadVarUInt32Slow()
     {

@@ -43,7 +43,7 @@ internal sealed class RecordStreamReader : IDisposable
 
     public void ReadHeader()
     {
-        if (!TryBuffer(1)) throw Corrupt(0, "the stream is empty (no format version byte)");
+        if (!TryBuffer(1)) throw Corrupt(0, SR.NoVersionByte);
         byte version = _buffer[_start];
         if (version != RecordStreamFormat.Version)
             throw Corrupt(_offset, SR.UnsupportedVersion(version, RecordStreamFormat.Version));
@@ -54,7 +54,7 @@ internal sealed class RecordStreamReader : IDisposable
     public bool NextChunk()
     {
         if (_recordPosition != _payloadEnd)
-            throw Corrupt(_payloadOffset + (_recordPosition - _payloadStart), "the chunk has bytes after its last record");
+            throw Corrupt(_payloadOffset + (_recordPosition - _payloadStart), SR.TrailingBytes(_payloadEnd - _recordPosition));
         long chunkOffset = _offset;
         ulong count = ReadVarUInt64();
         if (count == 0)
@@ -62,14 +62,14 @@ internal sealed class RecordStreamReader : IDisposable
             ulong total = ReadVarUInt64();
             uint endChecksum = ReadUInt32();
             if (endChecksum != RecordStreamFormat.EndChecksum(total) || total != (ulong)_recordsRead)
-                throw Corrupt(chunkOffset, $"the end marker says {total} records but {_recordsRead} were read");
+                throw Corrupt(chunkOffset, SR.EndMarkerMismatch(total, _recordsRead));
             GiveBackReadAhead();
             return false;
         }
         ulong length = ReadVarUInt64();
         uint checksum = ReadUInt32();
         if (count > int.MaxValue || length > (ulong)Array.MaxLength)
-            throw Corrupt(chunkOffset, $"implausible chunk header ({count} records, {length} bytes)");
+            throw Corrupt(chunkOffset, SR.ImplausibleChunk(count, length));
         Buffer((int)length);
         _payloadStart = _start;
         _payloadEnd = _start + (int)length;
@@ -77,7 +77,7 @@ internal sealed class RecordStreamReader : IDisposable
         _recordPosition = _payloadStart;
         _chunkRecords = (int)count;
         if (XxHash32.Hash(_buffer.AsSpan(_payloadStart, (int)length), RecordStreamFormat.ChunkSeed((int)count, (int)length)) != checksum)
-            throw Corrupt(chunkOffset, "chunk checksum mismatch");
+            throw Corrupt(chunkOffset, SR.ChecksumMismatch);
         // The payload stays in the buffer until the next NextChunk call: nothing is buffered before then.
         Consume((int)length);
         return true;
@@ -116,12 +116,12 @@ internal sealed class RecordStreamReader : IDisposable
         {
             Buffer(1);
             byte b = _buffer[_start];
-            if (shift == 63 && b > 1) throw Corrupt(_offset, "invalid variable-length integer");
+            if (shift == 63 && b > 1) throw Corrupt(_offset, SR.InvalidValue("variable-length integer"));
             Consume(1);
             result |= (ulong)(b & 0x7F) << shift;
             if (b < 0x80) return result;
         }
-        throw Corrupt(_offset, "invalid variable-length integer");
+        throw Corrupt(_offset, SR.InvalidValue("variable-length integer"));
     }
 
     private uint ReadUInt32()

@@ -6,9 +6,14 @@ namespace MiniSpark.Serialization;
 /// Marker 2 (only when <c>polymorphic</c>): the runtime type differs from the declared one; a type reference
 /// follows (see <see cref="PolymorphicValues"/>), then the value in its runtime type's format. The depth of nested
 /// reference values is counted here: past <see cref="RecordWriter.MaxDepth"/> the graph is taken for a cycle.
+/// <para>A value declared as a sequence interface (<c>IEnumerable&lt;E&gt;</c>, <c>IReadOnlyList&lt;E&gt;</c>,
+/// <c>IList&lt;E&gt;</c>, <c>ICollection&lt;E&gt;</c>, <c>IReadOnlyCollection&lt;E&gt;</c>) whose runtime type has no
+/// codec (a LINQ iterator, a read-only wrapper) is materialized and stored as a <c>List&lt;E&gt;</c>.</para>
 /// </remarks>
 internal sealed class ReferenceCodec<T>(RecordCodec<T>? inner, bool polymorphic) : RecordCodec<T>
 {
+    private static readonly Func<object, object>? s_materialize = SequenceMaterializer();
+
     public const byte Null = 0;
     public const byte Exact = 1;
     public const byte Tagged = 2;
@@ -23,7 +28,10 @@ internal sealed class ReferenceCodec<T>(RecordCodec<T>? inner, bool polymorphic)
         writer.Enter(typeof(T));
         if (inner is null || (polymorphic && value.GetType() != typeof(T)))
         {
-            PolymorphicValues.Write(ref writer, value);
+            object runtimeValue = value;
+            if (s_materialize is not null && !BoxedCodec.IsSupported(runtimeValue.GetType()))
+                runtimeValue = s_materialize(runtimeValue);
+            PolymorphicValues.Write(ref writer, runtimeValue);
         }
         else
         {
@@ -55,4 +63,20 @@ internal sealed class ReferenceCodec<T>(RecordCodec<T>? inner, bool polymorphic)
         reader.Exit();
         return value;
     }
+
+    private static Func<object, object>? SequenceMaterializer()
+    {
+        Type type = typeof(T);
+        if (!type.IsInterface || !type.IsGenericType) return null;
+        Type definition = type.GetGenericTypeDefinition();
+        if (definition != typeof(IEnumerable<>) && definition != typeof(IReadOnlyCollection<>)
+            && definition != typeof(IReadOnlyList<>) && definition != typeof(ICollection<>) && definition != typeof(IList<>))
+            return null;
+        return typeof(ReferenceCodec<T>).GetMethod(nameof(Materialize), System.Reflection.BindingFlags.NonPublic
+                | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(type.GetGenericArguments()[0])
+            .CreateDelegate<Func<object, object>>();
+    }
+
+    private static object Materialize<TElement>(object sequence) => new List<TElement>((IEnumerable<TElement>)sequence);
 }

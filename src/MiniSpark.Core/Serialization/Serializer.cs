@@ -67,12 +67,12 @@ internal static class Serializer
     /// <summary>Reads a value written by <see cref="Serialize{T}(T)"/>; every byte must belong to it.</summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> data)
     {
-        if (data.IsEmpty) throw new InvalidDataException(SR.Corrupt(0, "no data (no format version byte)"));
+        if (data.IsEmpty) throw new InvalidDataException(SR.Corrupt(0, SR.NoVersionByte));
         if (data[0] != RecordStreamFormat.Version)
             throw new InvalidDataException(SR.Corrupt(0, SR.UnsupportedVersion(data[0], RecordStreamFormat.Version)));
         var reader = new RecordReader(data[1..], baseOffset: 1);
         T value = CodecSlot<T>.Instance.Codec.Read(ref reader);
-        if (reader.Remaining != 0) reader.ThrowCorrupt($"{reader.Remaining} unexpected byte(s) after the value");
+        if (reader.Remaining != 0) reader.ThrowCorrupt(SR.TrailingBytes(reader.Remaining));
         return value;
     }
 

@@ -24,6 +24,29 @@ public sealed class HiddenState
     public void Add(int item) => _items.Add(item);
 }
 
+public sealed class Counter
+{
+    private int _count;
+
+    public int Count => _count;
+
+    public void Increment() => _count++;
+}
+
+public sealed class CounterCodec : RecordCodec<Counter>
+{
+    public override void Write(ref RecordWriter writer, Counter value) => writer.WriteVarInt32(value.Count);
+
+    public override Counter Read(ref RecordReader reader)
+    {
+        var counter = new Counter();
+        for (int i = reader.ReadVarInt32(); i > 0; i--) counter.Increment();
+        return counter;
+    }
+}
+
+public sealed record Grouped(string Key, IEnumerable<int> Values);
+
 public sealed class Node
 {
     public int Value { get; set; }
@@ -74,6 +97,29 @@ public class UnsupportedTypeTests
     {
         var error = Assert.Throws<NotSupportedException>(() => Serializer.Serialize(new Holder { Item = new MemoryStream() }));
         Assert.Contains("MemoryStream", error.Message);
+    }
+
+    [Fact]
+    public void LazySequences_DeclaredAsInterfaces_AreMaterializedAsLists()
+    {
+        var grouped = new Grouped("k", Enumerable.Range(0, 5).Select(i => i * 2));
+        Grouped back = RoundTrip.Value(grouped);
+        Assert.Equal([0, 2, 4, 6, 8], Assert.IsType<List<int>>(back.Values));
+
+        IReadOnlyList<string> wrapped = new List<string> { "a" }.AsReadOnly();
+        Assert.Equal(["a"], RoundTrip.Value(wrapped));
+        Assert.Equal([1, 2], RoundTrip.Value<IEnumerable<int>>(new[] { 1, 2 }.Where(i => i > 0)));
+    }
+
+    [Fact]
+    public void UnsupportedRuntimeType_BecomesSupported_WhenItsCodecIsRegistered()
+    {
+        var counter = new Counter();
+        counter.Increment();
+        Assert.Throws<NotSupportedException>(() => Serializer.Serialize<object>(counter));
+        Assert.Throws<NotSupportedException>(() => Serializer.Serialize<object>(counter));
+        RecordCodecs.Register(new CounterCodec());
+        Assert.Equal(1, Assert.IsType<Counter>(Serializer.Deserialize<object>(Serializer.Serialize<object>(counter))).Count);
     }
 
     [Fact]
