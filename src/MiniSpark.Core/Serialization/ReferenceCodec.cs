@@ -5,7 +5,8 @@ namespace MiniSpark.Serialization;
 /// Marker 0: null. Marker 1: a value of exactly the declared type follows, in the inner codec's format.
 /// Marker 2 (only when <c>polymorphic</c>): the runtime type differs from the declared one; a type reference
 /// follows (see <see cref="PolymorphicValues"/>), then the value in its runtime type's format. The depth of nested
-/// reference values is counted here: past <see cref="RecordWriter.MaxDepth"/> the graph is taken for a cycle.
+/// reference values is counted here and in <see cref="ArrayCodec{T}"/>: past <see cref="RecordWriter.MaxDepth"/>
+/// the graph is taken for a cycle.
 /// <para>A value declared as a sequence interface (<c>IEnumerable&lt;E&gt;</c>, <c>IReadOnlyList&lt;E&gt;</c>,
 /// <c>IList&lt;E&gt;</c>, <c>ICollection&lt;E&gt;</c>, <c>IReadOnlyCollection&lt;E&gt;</c>) whose runtime type has no
 /// codec (a LINQ iterator, a read-only wrapper) is materialized and stored as a <c>List&lt;E&gt;</c>.</para>
@@ -25,19 +26,18 @@ internal sealed class ReferenceCodec<T>(RecordCodec<T>? inner, bool polymorphic)
             writer.WriteByte(Null);
             return;
         }
-        writer.Enter(typeof(T));
         if (inner is null || (polymorphic && value.GetType() != typeof(T)))
         {
+            // Not counted here: the runtime type's own codec counts the level (reference types and arrays do).
             object runtimeValue = value;
             if (s_materialize is not null && !BoxedCodec.IsSupported(runtimeValue.GetType()))
                 runtimeValue = s_materialize(runtimeValue);
             PolymorphicValues.Write(ref writer, runtimeValue);
+            return;
         }
-        else
-        {
-            writer.WriteByte(Exact);
-            inner.Write(ref writer, value);
-        }
+        writer.Enter(typeof(T));
+        writer.WriteByte(Exact);
+        inner.Write(ref writer, value);
         writer.Exit();
     }
 
@@ -45,23 +45,16 @@ internal sealed class ReferenceCodec<T>(RecordCodec<T>? inner, bool polymorphic)
     {
         byte marker = reader.ReadByte();
         if (marker == Null) return default!;
-        T value;
-        reader.Enter(typeof(T));
         if (marker == Exact && inner is not null)
         {
-            value = inner.Read(ref reader);
+            reader.Enter(typeof(T));
+            T value = inner.Read(ref reader);
+            reader.Exit();
+            return value;
         }
-        else if (marker == Tagged && (polymorphic || inner is null))
-        {
-            value = (T)PolymorphicValues.Read(ref reader, typeof(T))!;
-        }
-        else
-        {
-            reader.ThrowInvalid($"reference marker for '{typeof(T).Name}'", 1);
-            return default!;
-        }
-        reader.Exit();
-        return value;
+        if (marker == Tagged && (polymorphic || inner is null)) return (T)PolymorphicValues.Read(ref reader, typeof(T))!;
+        reader.ThrowInvalid($"reference marker for '{typeof(T).Name}'", 1);
+        return default!;
     }
 
     private static Func<object, object>? SequenceMaterializer()

@@ -134,6 +134,12 @@ public class UnsupportedTypeTests
         var list = new List<object>();
         list.Add(list);
         Assert.Throws<InvalidOperationException>(() => Serializer.Serialize<object>(list));
+        object[] array = new object[1];
+        array[0] = array;
+        Assert.Throws<InvalidOperationException>(() => Serializer.Serialize(array));
+        var holder = new Holder();
+        holder.Item = new object[] { holder };
+        Assert.Throws<InvalidOperationException>(() => Serializer.Serialize(holder));
     }
 
     [Fact]
@@ -145,6 +151,20 @@ public class UnsupportedTypeTests
         for (Node? n = back; n is not null; n = n.Next) length++;
         Assert.Equal(RecordWriter.MaxDepth - 1, length);
         Assert.Throws<InvalidOperationException>(() => Serializer.Serialize(Chain(RecordWriter.MaxDepth + 1)));
+    }
+
+    [Fact]
+    public void DeepNestingThroughCollections_AndObjectMembers_StaysWithinTheStack()
+    {
+        // Each level nests two reference values (the record and its list): 499 levels is just under the limit.
+        var tree = new Tree("leaf", []);
+        for (int i = 0; i < 499; i++) tree = new Tree("n" + i, [tree]);
+        Tree back = RunOnSmallStack(() => Serializer.Deserialize<Tree>(Serializer.Serialize(tree)));
+        Assert.Equal("n498", back.Label);
+
+        object nested = 0;
+        for (int i = 0; i < RecordWriter.MaxDepth - 1; i++) nested = new Holder { Item = nested };
+        RunOnSmallStack(() => Serializer.Deserialize<object>(Serializer.Serialize(nested)));
     }
 
     [Fact]
@@ -160,6 +180,22 @@ public class UnsupportedTypeTests
         }
         stream.Position = 0;
         Assert.Throws<InvalidDataException>(() => Serializer.ReadAll<object>(stream).ToList());
+    }
+
+    // Task threads may have the default 1.5 MB stack of secondary threads; test with 1 MB.
+    private static T RunOnSmallStack<T>(Func<T> action)
+    {
+        T result = default!;
+        Exception? error = null;
+        var thread = new Thread(() =>
+        {
+            try { result = action(); }
+            catch (Exception e) { error = e; }
+        }, maxStackSize: 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        if (error is not null) throw error;
+        return result;
     }
 
     private static Node Chain(int length)
