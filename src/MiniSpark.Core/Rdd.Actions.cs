@@ -124,13 +124,13 @@ public abstract partial class Rdd<T>
 
     /// <summary>Combines all records with <paramref name="func"/>, which must be associative and commutative.</summary>
     /// <exception cref="InvalidOperationException">The dataset is empty.</exception>
-    public T Reduce(Func<T, T, T> func) => ReduceCore(func, true, default).GetAwaiter().GetResult();
+    public T Reduce(Func<T, T, T> func) => ReduceCore(func, nameof(Reduce), true, default).GetAwaiter().GetResult();
 
     /// <summary>Asynchronous form of <see cref="Reduce"/>.</summary>
     public Task<T> ReduceAsync(Func<T, T, T> func, CancellationToken cancellationToken = default) =>
-        ReduceCore(func, false, cancellationToken).AsTask();
+        ReduceCore(func, nameof(Reduce), false, cancellationToken).AsTask();
 
-    private async ValueTask<T> ReduceCore(Func<T, T, T> func, bool sync, CancellationToken cancellationToken)
+    private async ValueTask<T> ReduceCore(Func<T, T, T> func, string callSite, bool sync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(func);
         Option<T>[] partials = await RunAsync((_, records) =>
@@ -140,7 +140,7 @@ public abstract partial class Rdd<T>
             T acc = e.Current;
             while (e.MoveNext()) acc = func(acc, e.Current);
             return Option.Some(acc);
-        }, null, nameof(Reduce), sync, cancellationToken).ConfigureAwait(false);
+        }, null, callSite, sync, cancellationToken).ConfigureAwait(false);
 
         Option<T> result = Option<T>.None;
         foreach (Option<T> partial in partials)
@@ -148,14 +148,14 @@ public abstract partial class Rdd<T>
             if (!partial.HasValue) continue;
             result = result.HasValue ? Option.Some(func(result.Value, partial.Value)) : partial;
         }
-        return result.HasValue ? result.Value : throw new InvalidOperationException(SR.EmptyCollection(nameof(Reduce)));
+        return result.HasValue ? result.Value : throw new InvalidOperationException(SR.EmptyCollection(callSite));
     }
 
     /// <summary>Folds each partition starting from <paramref name="zeroValue"/>, then folds the partition results,
     /// again starting from <paramref name="zeroValue"/> (so, as in Spark, the zero is applied once per partition plus once).</summary>
-    /// <remarks><paramref name="zeroValue"/> is shared by all partitions: use an immutable value, or the overload
-    /// taking a factory when the zero is mutable.</remarks>
-    public T Fold(T zeroValue, Func<T, T, T> op) => Fold(() => zeroValue, op);
+    /// <remarks>Like Spark, every partition gets its own copy of a mutable <paramref name="zeroValue"/> (made with the
+    /// record serializer), so <paramref name="op"/> may mutate and return its first argument.</remarks>
+    public T Fold(T zeroValue, Func<T, T, T> op) => Fold(ZeroValue.Copies(zeroValue, nameof(Fold)), op);
 
     /// <summary>Like <see cref="Fold(T, Func{T,T,T})"/>, with a fresh zero from <paramref name="zeroFactory"/> for every partition.</summary>
     public T Fold(Func<T> zeroFactory, Func<T, T, T> op) =>
@@ -163,13 +163,14 @@ public abstract partial class Rdd<T>
 
     /// <summary>Asynchronous form of <see cref="Fold(T, Func{T,T,T})"/>.</summary>
     public Task<T> FoldAsync(T zeroValue, Func<T, T, T> op, CancellationToken cancellationToken = default) =>
-        AggregateCore(() => zeroValue, op, op, nameof(Fold), false, cancellationToken).AsTask();
+        AggregateCore(ZeroValue.Copies(zeroValue, nameof(Fold)), op, op, nameof(Fold), false, cancellationToken).AsTask();
 
     /// <summary>Aggregates each partition with <paramref name="seqOp"/> from <paramref name="zeroValue"/>, then merges
     /// the partition results with <paramref name="combOp"/>, again starting from <paramref name="zeroValue"/>.</summary>
-    /// <remarks><paramref name="zeroValue"/> is shared by all partitions: use an immutable value, or the overload
-    /// taking a factory when the zero is mutable.</remarks>
-    public U Aggregate<U>(U zeroValue, Func<U, T, U> seqOp, Func<U, U, U> combOp) => Aggregate(() => zeroValue, seqOp, combOp);
+    /// <remarks>Like Spark, every partition gets its own copy of a mutable <paramref name="zeroValue"/> (made with the
+    /// record serializer), so the functions may mutate and return their first argument.</remarks>
+    public U Aggregate<U>(U zeroValue, Func<U, T, U> seqOp, Func<U, U, U> combOp) =>
+        Aggregate(ZeroValue.Copies(zeroValue, nameof(Aggregate)), seqOp, combOp);
 
     /// <summary>Like <see cref="Aggregate{U}(U, Func{U,T,U}, Func{U,U,U})"/>, with a fresh zero from
     /// <paramref name="zeroFactory"/> for every partition.</summary>
@@ -179,7 +180,7 @@ public abstract partial class Rdd<T>
     /// <summary>Asynchronous form of <see cref="Aggregate{U}(U, Func{U,T,U}, Func{U,U,U})"/>.</summary>
     public Task<U> AggregateAsync<U>(U zeroValue, Func<U, T, U> seqOp, Func<U, U, U> combOp,
         CancellationToken cancellationToken = default) =>
-        AggregateCore(() => zeroValue, seqOp, combOp, nameof(Aggregate), false, cancellationToken).AsTask();
+        AggregateCore(ZeroValue.Copies(zeroValue, nameof(Aggregate)), seqOp, combOp, nameof(Aggregate), false, cancellationToken).AsTask();
 
     private async ValueTask<U> AggregateCore<U>(Func<U> zeroFactory, Func<U, T, U> seqOp, Func<U, U, U> combOp,
         string callSite, bool sync, CancellationToken cancellationToken)

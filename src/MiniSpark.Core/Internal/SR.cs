@@ -36,4 +36,8 @@ internal static partial class SR
 
     public static string NotPositive(string name, int value) =>
         $"'{name}' must be positive; got {value}.";
+
+    public static string ZeroNotCopyable(string operation, Type type, string reason) =>
+        $"{operation} copies its zero value for every partition (functions may mutate it, as in Spark), but a " +
+        $"{type.Name} cannot be copied: {reason} Pass a function that creates the zero value instead.";
 }

@@ -75,6 +75,8 @@ internal static class CodecFactory
         if (UnsupportedReason(type) is string reason) throw new NotSupportedException(SR.TypeNotSerializable(type, reason));
         if (type.IsEnum) return Make<T>(typeof(EnumCodec<,>), type, Enum.GetUnderlyingType(type));
         if (Nullable.GetUnderlyingType(type) is Type underlying) return Make<T>(typeof(NullableCodec<>), underlying);
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Option<>))
+            return Make<T>(typeof(OptionCodec<>), type.GetGenericArguments()[0]);
         if (type.IsArray)
         {
             Type element = type.GetElementType()!;

@@ -146,10 +146,8 @@ public sealed class ActionTests
     }
 
     // Spark's documented contract: seqOp/combOp (and Fold's op) may modify and return their first argument; each task
-    // gets its own copy of the zero (Spark clones it through the closure serializer). Here the zero VALUE is one shared
-    // instance, so a mutable zero is corrupted by concurrent partitions; only the factory overloads are safe.
-    [Fact(Skip = "Engine shares a mutable zero value across partitions (documented in Rdd.Actions.cs); Spark clones it " +
-        "per task. Needs a serializer-based clone of the zero; reported to the lead.")]
+    // gets its own copy of the zero (Spark clones it through the closure serializer; we through the record serializer).
+    [Fact]
     public void Aggregate_MutableZeroValue_IsCopiedPerPartition_AsInSpark()
     {
         using var sc = new SparkContext("local[2]", "test");
@@ -160,6 +158,26 @@ public sealed class ActionTests
             (a, b) => { a.AddRange(b); return a; });
 
         TestData.AssertSameMultiset(data, all);
+    }
+
+    [Fact]
+    public void Fold_MutableZeroValue_IsCopiedPerPartition()
+    {
+        using var sc = new SparkContext("local[2]", "test");
+        var result = sc.Parallelize(Enumerable.Range(0, 100).Select(i => new List<int> { i }), 5)
+            .Fold(new List<int>(), (a, b) => { a.AddRange(b); return a; });
+        Assert.Equal(Enumerable.Range(0, 100), result.Order());
+    }
+
+    [Fact]
+    public void Aggregate_UncopyableZero_FailsNamingTypeAndRemedy()
+    {
+        using var sc = new SparkContext("local[2]", "test");
+        var error = Assert.Throws<NotSupportedException>(() =>
+            sc.Parallelize([1, 2, 3]).Aggregate(new MemoryStream(), (s, x) => s, (a, b) => a));
+        Assert.Contains("MemoryStream", error.Message);
+        Assert.Contains("Aggregate", error.Message);
+        Assert.Contains("function that creates the zero value", error.Message);
     }
 
     [Theory]
