@@ -10,6 +10,7 @@ public sealed class TaskContext
     [ThreadStatic] private static TaskContext? t_current;
 
     private List<Action<TaskContext>>? _completionCallbacks;
+    private Dictionary<Accumulator, Accumulator>? _accumulators;
 
     internal TaskContext(int stageId, int stageAttemptNumber, int partitionId, int attemptNumber, long taskAttemptId,
         CancellationToken cancellationToken)
@@ -55,6 +56,21 @@ public sealed class TaskContext
         ArgumentNullException.ThrowIfNull(callback);
         (_completionCallbacks ??= []).Add(callback);
     }
+
+    /// <summary>This task's private copy of <paramref name="accumulator"/>, made on first use.</summary>
+    internal Accumulator AccumulatorCopy(Accumulator accumulator)
+    {
+        _accumulators ??= new Dictionary<Accumulator, Accumulator>(ReferenceEqualityComparer.Instance);
+        if (!_accumulators.TryGetValue(accumulator, out Accumulator? copy))
+        {
+            copy = accumulator.CopyAndResetUntyped();
+            _accumulators.Add(accumulator, copy);
+        }
+        return copy;
+    }
+
+    /// <summary>The copies this task added to, keyed by the accumulator they merge into.</summary>
+    internal IReadOnlyDictionary<Accumulator, Accumulator>? AccumulatorUpdates => _accumulators;
 
     internal void ThrowIfCancellationRequested() => CancellationToken.ThrowIfCancellationRequested();
 

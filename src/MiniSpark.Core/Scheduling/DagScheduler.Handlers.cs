@@ -116,9 +116,11 @@ internal sealed partial class DagScheduler
         switch (stage, task)
         {
             case (ResultStage result, ResultTask resultTask):
-                HandleResultTaskSucceeded(result, resultTask, outcome.Result);
+                HandleResultTaskSucceeded(result, resultTask, outcome);
                 break;
             case (ShuffleMapStage map, ShuffleMapTask):
+                // Like Spark: a map task's updates count each time it succeeds (a rerun stage counts again).
+                MergeAccumulators(outcome);
                 _mapOutputs.AddOutput(map.Dependency.ShuffleId, task.PartitionId, (MapOutput)outcome.Result!);
                 map.PendingPartitions.Remove(task.PartitionId);
                 if (_running.Contains(map) && map.PendingPartitions.Count == 0)
@@ -131,20 +133,39 @@ internal sealed partial class DagScheduler
         }
     }
 
-    private void HandleResultTaskSucceeded(ResultStage stage, ResultTask task, object? result)
+    private void HandleResultTaskSucceeded(ResultStage stage, ResultTask task, TaskOutcome outcome)
     {
         ActiveJob job = stage.Job;
         if (!_activeJobs.ContainsKey(job.JobId) || job.Finished[task.OutputIndex]) return;
         job.Finished[task.OutputIndex] = true;
         job.NumFinished++;
         stage.PendingPartitions.Remove(task.PartitionId);
-        job.Listener.TaskSucceeded(task.OutputIndex, result);
+        // Only the first success per partition of an action merges: exactly once, whatever the retries.
+        MergeAccumulators(outcome);
+        job.Listener.TaskSucceeded(task.OutputIndex, outcome.Result);
         if (job.NumFinished < job.Partitions.Count) return;
 
         MarkStageFinished(stage, null);
         CleanUpJob(job);
         _bus.Post(new SparkListenerJobEnd(job.JobId, true, null));
         job.Listener.JobSucceeded();
+    }
+
+    private static void MergeAccumulators(TaskOutcome outcome)
+    {
+        if (outcome.AccumulatorUpdates is null) return;
+        foreach ((Accumulator accumulator, Accumulator update) in outcome.AccumulatorUpdates)
+        {
+            try
+            {
+                accumulator.MergeUntyped(update);
+            }
+            catch (Exception error)
+            {
+                // A custom accumulator's bug must not stop the scheduler; the job's result is still right.
+                Log.Warning($"Merging accumulator {accumulator.Id} ('{accumulator.Name}') failed: {error}");
+            }
+        }
     }
 
     private void SubmitWaitingStages()

@@ -28,7 +28,12 @@ internal readonly record struct TaskAttempt(long TaskAttemptId, int AttemptNumbe
 /// <summary>How an attempt ended.</summary>
 internal sealed record TaskOutcome(TaskOutcomeKind Kind, object? Result, Exception? Error, TaskMetrics Metrics)
 {
-    public static TaskOutcome Success(object? result, TaskMetrics metrics) => new(TaskOutcomeKind.Success, result, null, metrics);
+    /// <summary>The task's private accumulator copies, merged by the scheduler when the success counts.</summary>
+    public IReadOnlyDictionary<Accumulator, Accumulator>? AccumulatorUpdates { get; init; }
+
+    public static TaskOutcome Success(object? result, TaskMetrics metrics,
+        IReadOnlyDictionary<Accumulator, Accumulator>? accumulatorUpdates = null) =>
+        new(TaskOutcomeKind.Success, result, null, metrics) { AccumulatorUpdates = accumulatorUpdates };
     public static TaskOutcome Failure(Exception error, TaskMetrics metrics) => new(TaskOutcomeKind.Failed, null, error, metrics);
     public static TaskOutcome Killed(Exception error, TaskMetrics metrics) => new(TaskOutcomeKind.Killed, null, error, metrics);
 }

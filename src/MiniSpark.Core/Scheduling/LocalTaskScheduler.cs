@@ -124,7 +124,7 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
 
         if (error is null)
         {
-            sink.TaskEnded(task, attempt, TaskOutcome.Success(result, context.Metrics));
+            sink.TaskEnded(task, attempt, TaskOutcome.Success(result, context.Metrics, context.AccumulatorUpdates));
             if (run.Manager.TaskSucceeded()) Forget(run.Manager);
         }
         else if (run.Manager.IsKilled && error is OperationCanceledException)
