@@ -8,10 +8,13 @@ namespace MiniSpark;
 public abstract partial class Rdd<T>
 {
     private async ValueTask<U[]> RunAsync<U>(Func<TaskContext, IEnumerable<T>, U> func, IReadOnlyList<int>? partitions,
-        string callSite, bool sync, CancellationToken cancellationToken) =>
-        sync
-            ? Context.RunJobAsync(this, func, partitions, callSite, cancellationToken).GetAwaiter().GetResult()
-            : await Context.RunJobAsync(this, func, partitions, callSite, cancellationToken).ConfigureAwait(false);
+        string callSite, bool sync, CancellationToken cancellationToken)
+    {
+        Task<U[]> job = Context.RunJobAsync(this, func, partitions, callSite, cancellationToken);
+        U[] results = sync ? job.GetAwaiter().GetResult() : await job.ConfigureAwait(false);
+        await CheckpointMarkedAsync(sync, cancellationToken).ConfigureAwait(false);
+        return results;
+    }
 
     /// <summary>Every record, in partition order.</summary>
     public T[] Collect() => CollectCore(true, default).GetAwaiter().GetResult();

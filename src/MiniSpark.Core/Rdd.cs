@@ -1,4 +1,5 @@
 using System.Text;
+using MiniSpark.Checkpointing;
 
 namespace MiniSpark;
 
@@ -11,7 +12,8 @@ namespace MiniSpark;
 public abstract class Rdd
 {
     private Partition[]? _partitions;
-    private IReadOnlyList<Dependency>? _dependencies;
+    private volatile IReadOnlyList<Dependency>? _dependencies;
+    private volatile CheckpointState? _checkpoint;
 
     private protected Rdd(SparkContext context)
     {
@@ -39,8 +41,44 @@ public abstract class Rdd
     /// <summary>This dataset's partitions, in index order.</summary>
     public IReadOnlyList<Partition> Partitions => _partitions ??= CheckedPartitions();
 
-    /// <summary>The edges to this dataset's parents.</summary>
-    public IReadOnlyList<Dependency> Dependencies => _dependencies ??= GetDependenciesCore();
+    /// <summary>The edges to this dataset's parents; after a checkpoint, only the edge to the checkpoint files.</summary>
+    public IReadOnlyList<Dependency> Dependencies => _dependencies ??= _checkpoint?.CheckpointRdd is { } files
+        ? [new OneToOneDependency(files)]
+        : GetDependenciesCore();
+
+    /// <summary>Whether the dataset was checkpointed: its partitions are read from checkpoint files and its lineage is cut.</summary>
+    public bool IsCheckpointed => _checkpoint?.IsMaterialized == true;
+
+    /// <summary>The folder of this dataset's checkpoint files, once <see cref="IsCheckpointed"/>; null before.</summary>
+    public string? CheckpointFile => IsCheckpointed ? _checkpoint!.Directory : null;
+
+    internal CheckpointState? Checkpointing => _checkpoint;
+
+    /// <summary>Marks this dataset for checkpointing: after the next job that computes it, each partition is written to
+    /// the context's checkpoint directory (with checksums) and the lineage is cut, so later jobs read the files.</summary>
+    /// <remarks>As in Spark, call this before any job runs on the dataset, and cache the dataset when it is expensive:
+    /// writing the checkpoint runs one more job that computes it again.</remarks>
+    /// <exception cref="InvalidOperationException">No checkpoint directory was set with <see cref="SparkContext.SetCheckpointDir"/>.</exception>
+    public void Checkpoint()
+    {
+        string root = Context.CheckpointDirectory ?? throw new InvalidOperationException(
+            $"{this} cannot be checkpointed: the checkpoint directory has not been set; call SparkContext.SetCheckpointDir(path) first.");
+        _checkpoint ??= new CheckpointState(Path.Combine(root, $"rdd-{Id}"));
+    }
+
+    /// <summary>Cuts the lineage once checkpoint files exist: later jobs read them through <see cref="Dependencies"/>.</summary>
+    internal void MarkCheckpointed(Rdd files)
+    {
+        _checkpoint!.CheckpointRdd = files;
+        _dependencies = null;
+        ClearDependencies();
+    }
+
+    /// <summary>Runs the job that writes this dataset's checkpoint files, then cuts the lineage.</summary>
+    internal abstract ValueTask WriteCheckpointAsync(bool sync, CancellationToken cancellationToken);
+
+    /// <summary>Called when the lineage is cut: drop references to parents so they (and their shuffle outputs) can be freed.</summary>
+    protected virtual void ClearDependencies() { }
 
     /// <summary>How keys are placed across partitions, when known; null otherwise.</summary>
     public virtual Partitioner? Partitioner => null;

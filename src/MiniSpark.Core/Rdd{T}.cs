@@ -26,6 +26,7 @@ public abstract partial class Rdd<T> : Rdd
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(context);
+        if (Checkpointing?.CheckpointRdd is Rdd<T> files) return files.Iterator(files.Partitions[split.Index], context);
         return Compute(split, context);
     }
 

@@ -9,8 +9,8 @@ namespace MiniSpark.Rdds;
 /// </remarks>
 internal sealed class CoGroupedRdd<K, V, W> : Rdd<(K, (IReadOnlyList<V>, IReadOnlyList<W>))>
 {
-    private readonly Rdd<(K, V)> _left;
-    private readonly Rdd<(K, W)> _right;
+    private Rdd<(K, V)> _left;
+    private Rdd<(K, W)> _right;
     private readonly Partitioner _partitioner;
     private readonly IEqualityComparer<K>? _comparer;
 
@@ -28,6 +28,8 @@ internal sealed class CoGroupedRdd<K, V, W> : Rdd<(K, (IReadOnlyList<V>, IReadOn
     protected override Partition[] GetPartitionsCore() => CoGroup.Partitions(_partitioner);
 
     protected override IReadOnlyList<Dependency> GetDependenciesCore() => [new OneToOneDependency(_left), new OneToOneDependency(_right)];
+
+    protected override void ClearDependencies() => (_left, _right) = (null!, null!);
 
     protected internal override IEnumerable<(K, (IReadOnlyList<V>, IReadOnlyList<W>))> Compute(Partition split, TaskContext context)
     {

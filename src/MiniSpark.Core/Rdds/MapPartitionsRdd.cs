@@ -6,13 +6,17 @@ internal sealed class MapPartitionsRdd<TIn, TOut>(
     Func<TaskContext, int, IEnumerable<TIn>, IEnumerable<TOut>> transform,
     bool preservesPartitioning = false) : Rdd<TOut>(parent.Context)
 {
+    private Rdd<TIn>? _parent = parent;
+
     // Only key-preserving callers (Filter, MapValues) keep the partitioner.
-    public override Partitioner? Partitioner => preservesPartitioning ? parent.Partitioner : null;
+    public override Partitioner? Partitioner { get; } = preservesPartitioning ? parent.Partitioner : null;
 
-    protected override Partition[] GetPartitionsCore() => [.. parent.Partitions];
+    protected override Partition[] GetPartitionsCore() => [.. _parent!.Partitions];
 
-    protected override IReadOnlyList<Dependency> GetDependenciesCore() => [new OneToOneDependency(parent)];
+    protected override IReadOnlyList<Dependency> GetDependenciesCore() => [new OneToOneDependency(_parent!)];
 
     protected internal override IEnumerable<TOut> Compute(Partition split, TaskContext context) =>
-        transform(context, split.Index, parent.Iterator(split, context));
+        transform(context, split.Index, _parent!.Iterator(split, context));
+
+    protected override void ClearDependencies() => _parent = null;
 }

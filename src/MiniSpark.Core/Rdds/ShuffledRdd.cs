@@ -5,19 +5,23 @@ namespace MiniSpark.Rdds;
 /// <summary>The reduce side of a shuffle: reads its bucket from every map output and, with an aggregator, merges per key.</summary>
 internal sealed class ShuffledRdd<K, V, C> : Rdd<(K, C)>
 {
-    private readonly ShuffleDependency<K, V, C> _dependency;
+    private ShuffleDependency<K, V, C> _dependency;
 
     public ShuffledRdd(Rdd<(K, V)> parent, Partitioner partitioner, Aggregator<V, C>? aggregator, bool mapSideCombine,
         IEqualityComparer<K>? keyComparer) : base(parent.Context)
     {
         _dependency = new ShuffleDependency<K, V, C>(parent, partitioner, aggregator, mapSideCombine, keyComparer);
+        Partitioner = partitioner;
     }
 
-    public override Partitioner Partitioner => _dependency.Partitioner;
+    // Unreachable afterwards: the cleaner can then drop the shuffle's outputs.
+    protected override void ClearDependencies() => _dependency = null!;
+
+    public override Partitioner Partitioner { get; }
 
     protected override Partition[] GetPartitionsCore()
     {
-        var partitions = new Partition[_dependency.Partitioner.NumPartitions];
+        var partitions = new Partition[Partitioner.NumPartitions];
         for (int i = 0; i < partitions.Length; i++) partitions[i] = new Partition(i);
         return partitions;
     }
