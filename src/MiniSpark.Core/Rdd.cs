@@ -29,6 +29,9 @@ public abstract class Rdd
     /// <summary>The context this dataset belongs to.</summary>
     public SparkContext Context { get; }
 
+    /// <summary>How this dataset's partitions are kept once computed (<see cref="StorageLevel.None"/> unless persisted).</summary>
+    public StorageLevel StorageLevel { get; private protected set; } = StorageLevel.None;
+
     /// <summary>A name for display in lineage strings and the UI; null until set.</summary>
     public string? Name { get; private set; }
 
@@ -167,7 +170,7 @@ public abstract class Rdd
         return prefix;
     }
 
-    private protected virtual string StorageDescription => "";
+    private string StorageDescription => StorageLevel.Description;
 
     private string DescribeSelf() => $"{this} [{StorageDescription}]";
 

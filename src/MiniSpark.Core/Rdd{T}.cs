@@ -26,8 +26,10 @@ public abstract partial class Rdd<T> : Rdd
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(context);
-        if (Checkpointing?.CheckpointRdd is Rdd<T> files) return files.Iterator(files.Partitions[split.Index], context);
-        return Compute(split, context);
+        StorageLevel level = StorageLevel;
+        if (!level.IsValid) return ComputeOrReadCheckpoint(split, context);
+        return Context.BlockManager.GetOrCompute(new Storage.RddBlockId(Id, split.Index), level,
+            () => ComputeOrReadCheckpoint(split, context), context);
     }
 
     /// <summary>Sets the display name; returns this dataset, for chaining.</summary>

@@ -50,9 +50,11 @@ public sealed partial class SparkContext : IDisposable
         StartTime = DateTimeOffset.UtcNow;
         ApplicationId = $"local-{StartTime.ToUnixTimeMilliseconds()}";
         MapOutputs = new MapOutputTracker();
-        Cleaner = new ContextCleaner(MapOutputs);
+        Memory = new MemoryManager(MemoryMaxBytes, MemoryStorageFraction);
+        BlockManager = new BlockManager(Memory, () => LocalDirectoryPath);
+        Cleaner = new ContextCleaner(MapOutputs, BlockManager);
         _listenerBus = new ListenerBus();
-        _dagScheduler = new DagScheduler(new LocalTaskScheduler(url.Slots, MaxTaskFailures), MapOutputs, _listenerBus);
+        _dagScheduler = new DagScheduler(new LocalTaskScheduler(url.Slots, MaxTaskFailures, Memory), MapOutputs, _listenerBus);
         Slots = url.Slots;
     }
 
@@ -91,6 +93,10 @@ public sealed partial class SparkContext : IDisposable
     internal MapOutputTracker MapOutputs { get; }
 
     internal ContextCleaner Cleaner { get; }
+
+    internal MemoryManager Memory { get; }
+
+    internal BlockManager BlockManager { get; }
 
     internal DagScheduler DagScheduler => _dagScheduler;
 

@@ -47,6 +47,9 @@ public sealed class TaskContext
     /// <summary>Whether the task has been asked to stop.</summary>
     public bool IsInterrupted => CancellationToken.IsCancellationRequested;
 
+    /// <summary>The budget execution buffers (aggregation maps, sort buffers) draw from; null in bare tests.</summary>
+    internal Storage.MemoryManager? Memory { get; init; }
+
     /// <summary>Counters of this attempt, reported with its end event.</summary>
     public TaskMetrics Metrics { get; } = new();
 

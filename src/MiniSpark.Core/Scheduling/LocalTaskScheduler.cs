@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using MiniSpark.Storage;
 
 namespace MiniSpark.Scheduling;
 
@@ -24,8 +25,11 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
     private long _nextTaskAttemptId;
     private int _disposed;
 
-    public LocalTaskScheduler(int slots, int maxFailures)
+    private readonly MemoryManager? _memory;
+
+    public LocalTaskScheduler(int slots, int maxFailures, MemoryManager? memory = null)
     {
+        _memory = memory;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(slots);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFailures);
         _maxFailures = maxFailures;
@@ -95,7 +99,7 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
         SchedulerTask task = run.Task;
         var attempt = new TaskAttempt(Interlocked.Increment(ref _nextTaskAttemptId) - 1, run.AttemptNumber);
         var context = new TaskContext(task.StageId, task.StageAttempt, task.PartitionId, run.AttemptNumber,
-            attempt.TaskAttemptId, run.Manager.CancellationToken);
+            attempt.TaskAttemptId, run.Manager.CancellationToken) { Memory = _memory };
         sink.TaskStarted(task, attempt);
 
         long start = Stopwatch.GetTimestamp();
@@ -121,6 +125,8 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
             }
         }
         context.Metrics.Duration = Stopwatch.GetElapsedTime(start);
+        // Buffers a task forgot to release (or could not, failing) go back to the pool.
+        _memory?.ReleaseAllExecution(attempt.TaskAttemptId);
 
         if (error is null)
         {
