@@ -55,12 +55,15 @@ public sealed class RangePartitioner<K> : RangePartitioner
     public IComparer<K> Comparer => _order.Comparer;
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException"><paramref name="key"/> is not a <typeparamref name="K"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is not a <typeparamref name="K"/> (or is null and
+    /// <typeparamref name="K"/> is a non-nullable value type).</exception>
     public override int GetPartition(object? key) => key switch
     {
-        null => GetPartition<K>(default!),
+        // default(K) is null exactly when K admits null keys (reference types, Nullable<T>).
+        null when default(K) is null => GetPartition<K>(default!),
         K typed => GetPartition<K>(typed),
-        _ => throw new ArgumentException($"A RangePartitioner<{typeof(K).Name}> cannot place a key of type {key.GetType().Name}.",
+        _ => throw new ArgumentException(
+            $"A RangePartitioner<{typeof(K).Name}> cannot place the key {(key is null ? "null" : "of type " + key.GetType().Name)}.",
             nameof(key)),
     };
 

@@ -226,6 +226,8 @@ public sealed class RangePartitionerTests
         Assert.Throws<ArgumentException>(() => new RangePartitioner<int>([3, 3]));
         Assert.Throws<ArgumentException>(() => new RangePartitioner<int>([3, 1]));
         Assert.Throws<ArgumentException>(() => new RangePartitioner<int>([1]).GetPartition("one"));
+        Assert.Throws<ArgumentException>(() => new RangePartitioner<int>([1]).GetPartition(null));
+        Assert.Equal(0, new RangePartitioner<int?>([1]).GetPartition(null));
     }
 
     [Fact]
