@@ -7,11 +7,12 @@ namespace MiniSpark;
 /// With map-side combine, each map task folds its records into one hash map per task (one lookup per record)
 /// and only then splits the distinct keys into per-reducer buckets, so a reducer merges combiners rather than
 /// values and no group is ever materialised.
+/// With a key ordering, each reducer sorts its output by key (sorting shuffles: SortByKey and friends).
 /// </remarks>
 internal sealed class ShuffleDependency<K, V, C> : ShuffleDependency
 {
     internal ShuffleDependency(Rdd<(K, V)> rdd, Partitioner partitioner, Aggregator<V, C>? aggregator, bool mapSideCombine,
-        IEqualityComparer<K>? keyComparer)
+        IEqualityComparer<K>? keyComparer, IComparer<K>? keyOrdering = null)
         : base(rdd, partitioner)
     {
         if (mapSideCombine && aggregator is null)
@@ -20,6 +21,7 @@ internal sealed class ShuffleDependency<K, V, C> : ShuffleDependency
         Aggregator = aggregator;
         MapSideCombine = mapSideCombine;
         KeyComparer = keyComparer;
+        KeyOrdering = keyOrdering;
     }
 
     public Rdd<(K, V)> Parent { get; }
@@ -29,6 +31,10 @@ internal sealed class ShuffleDependency<K, V, C> : ShuffleDependency
     public override bool MapSideCombine { get; }
 
     public IEqualityComparer<K>? KeyComparer { get; }
+
+    /// <summary>When set, every reduce partition's output is sorted by key with it (null keys included: it must
+    /// handle them).</summary>
+    public IComparer<K>? KeyOrdering { get; }
 
     internal override MapOutput WriteMapOutput(Partition partition, TaskContext context)
     {

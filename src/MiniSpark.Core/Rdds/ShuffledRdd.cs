@@ -1,16 +1,18 @@
 using MiniSpark.Shuffle;
+using MiniSpark.Sorting;
 
 namespace MiniSpark.Rdds;
 
-/// <summary>The reduce side of a shuffle: reads its bucket from every map output and, with an aggregator, merges per key.</summary>
+/// <summary>The reduce side of a shuffle: reads its bucket from every map output and, with an aggregator, merges per key;
+/// with a key ordering, sorts the partition's output by key.</summary>
 internal sealed class ShuffledRdd<K, V, C> : Rdd<(K, C)>
 {
     private ShuffleDependency<K, V, C> _dependency;
 
     public ShuffledRdd(Rdd<(K, V)> parent, Partitioner partitioner, Aggregator<V, C>? aggregator, bool mapSideCombine,
-        IEqualityComparer<K>? keyComparer) : base(parent.Context)
+        IEqualityComparer<K>? keyComparer, IComparer<K>? keyOrdering = null) : base(parent.Context)
     {
-        _dependency = new ShuffleDependency<K, V, C>(parent, partitioner, aggregator, mapSideCombine, keyComparer);
+        _dependency = new ShuffleDependency<K, V, C>(parent, partitioner, aggregator, mapSideCombine, keyComparer, keyOrdering);
         Partitioner = partitioner;
     }
 
@@ -35,6 +37,9 @@ internal sealed class ShuffledRdd<K, V, C> : Rdd<(K, C)>
         IEnumerable<(K, C)> records = aggregator is null ? Concatenate(outputs, split.Index, context)
             : _dependency.MapSideCombine ? MergeCombiners(outputs, split.Index, aggregator, context)
             : CombineValues(outputs, split.Index, aggregator, context);
+        // Sorted after merging: a stable sort of the concatenated buckets keeps equal keys in map order.
+        // Everything is in memory already (the shuffle is); spilling sorted runs comes with the spilling shuffle.
+        if (_dependency.KeyOrdering is { } ordering) records = StableSort.Sorted(records, ordering);
         return Iterators.Interruptible(records, context);
     }
 
