@@ -71,3 +71,20 @@ public sealed class QueryExpressionTests
         Assert.False(typeof(IEnumerable<int>).IsAssignableFrom(typeof(Rdd<int>)));
     }
 }
+
+public sealed class QueryOrderingTests
+{
+    [Fact]
+    public void OrderByThenByDescending_MatchesLinq_AcrossPartitions()
+    {
+        using var sc = new SparkContext("local[2]", "query-orderby");
+        (int Group, string Name)[] people = [.. TestData.Ints(300, 21).Select((x, i) => (Math.Abs(x) % 7, $"n{i % 13:D2}"))];
+        Rdd<(int Group, string Name)> rdd = sc.Parallelize(people, 5);
+        var query = from p in rdd orderby p.Group, p.Name descending select $"{p.Group}:{p.Name}";
+        var expected = from p in people orderby p.Group, p.Name descending select $"{p.Group}:{p.Name}";
+        Assert.Equal(expected, query.Collect());
+
+        var descending = from p in rdd orderby p.Group descending select p.Group;
+        Assert.Equal(people.Select(p => p.Group).OrderDescending(), descending.Collect());
+    }
+}
