@@ -2,8 +2,9 @@ using MiniSpark.Rdds;
 
 namespace MiniSpark;
 
-// Joins and cogroups: all on CoGroupedRdd, so inputs already placed by an equal partitioner join without a
-// shuffle, and every result keeps the partitioner (Spark: cogroup(...).flatMapValues(...)).
+// Joins and cogroups. Inputs already placed by an equal partitioner are read without a shuffle, and every result
+// keeps the partitioner, as Spark's cogroup(...).flatMapValues(...) does; joins use a per-partition hash join
+// (HashJoinRdd) rather than grouping both sides.
 public static partial class PairRddExtensions
 {
     /// <summary>For each key in either dataset, its values from this dataset and from <paramref name="other"/>.</summary>
@@ -38,100 +39,68 @@ public static partial class PairRddExtensions
     }
 
     /// <summary>Every pair of values with equal keys: <c>(k, (v, w))</c> for each v of k here and w of k in <paramref name="other"/>.</summary>
+    /// <remarks>Each partition of <paramref name="other"/> is held in a hash table while this side streams through it.</remarks>
     public static Rdd<(K Key, (V Left, W Right) Values)> Join<K, V, W>(this Rdd<(K, V)> rdd, Rdd<(K, W)> other,
         int? numPartitions = null, IEqualityComparer<K>? comparer = null) =>
-        FlatMapGroups<K, V, W, (V, W)>(rdd.Cogroup(other, numPartitions, comparer), InnerPairs, nameof(Join));
+        HashJoin(rdd, other, ForJoin(rdd, other, numPartitions, comparer), comparer, JoinKind.Inner, static (v, w) => (v, w), null, null, nameof(Join));
 
     /// <summary>Like <see cref="Join{K,V,W}(Rdd{ValueTuple{K,V}}, Rdd{ValueTuple{K,W}}, int?, IEqualityComparer{K}?)"/>,
     /// placing keys with <paramref name="partitioner"/>.</summary>
     public static Rdd<(K Key, (V Left, W Right) Values)> Join<K, V, W>(this Rdd<(K, V)> rdd, Rdd<(K, W)> other,
         Partitioner partitioner, IEqualityComparer<K>? comparer = null) =>
-        FlatMapGroups<K, V, W, (V, W)>(rdd.Cogroup(other, partitioner, comparer), InnerPairs, nameof(Join));
+        HashJoin(rdd, other, partitioner, comparer, JoinKind.Inner, static (v, w) => (v, w), null, null, nameof(Join));
 
     /// <summary>Every value here with each matching value of <paramref name="other"/>, or <see cref="Option{T}.None"/> when there is none.</summary>
     public static Rdd<(K Key, (V Left, Option<W> Right) Values)> LeftOuterJoin<K, V, W>(this Rdd<(K, V)> rdd, Rdd<(K, W)> other,
         int? numPartitions = null, IEqualityComparer<K>? comparer = null) =>
-        FlatMapGroups<K, V, W, (V, Option<W>)>(rdd.Cogroup(other, numPartitions, comparer), LeftPairs, nameof(LeftOuterJoin));
+        rdd.LeftOuterJoin(other, ForJoin(rdd, other, numPartitions, comparer), comparer);
 
     /// <summary>Like <see cref="LeftOuterJoin{K,V,W}(Rdd{ValueTuple{K,V}}, Rdd{ValueTuple{K,W}}, int?, IEqualityComparer{K}?)"/>,
     /// placing keys with <paramref name="partitioner"/>.</summary>
     public static Rdd<(K Key, (V Left, Option<W> Right) Values)> LeftOuterJoin<K, V, W>(this Rdd<(K, V)> rdd, Rdd<(K, W)> other,
         Partitioner partitioner, IEqualityComparer<K>? comparer = null) =>
-        FlatMapGroups<K, V, W, (V, Option<W>)>(rdd.Cogroup(other, partitioner, comparer), LeftPairs, nameof(LeftOuterJoin));
+        HashJoin(rdd, other, partitioner, comparer, JoinKind.LeftOuter, static (v, w) => (v, Option.Some(w)),
+            static v => (v, Option<W>.None), null, nameof(LeftOuterJoin));
 
     /// <summary>Every value of <paramref name="other"/> with each matching value here, or <see cref="Option{T}.None"/> when there is none.</summary>
     public static Rdd<(K Key, (Option<V> Left, W Right) Values)> RightOuterJoin<K, V, W>(this Rdd<(K, V)> rdd, Rdd<(K, W)> other,
         int? numPartitions = null, IEqualityComparer<K>? comparer = null) =>
-        FlatMapGroups<K, V, W, (Option<V>, W)>(rdd.Cogroup(other, numPartitions, comparer), RightPairs, nameof(RightOuterJoin));
+        rdd.RightOuterJoin(other, ForJoin(rdd, other, numPartitions, comparer), comparer);
 
     /// <summary>Like <see cref="RightOuterJoin{K,V,W}(Rdd{ValueTuple{K,V}}, Rdd{ValueTuple{K,W}}, int?, IEqualityComparer{K}?)"/>,
     /// placing keys with <paramref name="partitioner"/>.</summary>
     public static Rdd<(K Key, (Option<V> Left, W Right) Values)> RightOuterJoin<K, V, W>(this Rdd<(K, V)> rdd, Rdd<(K, W)> other,
         Partitioner partitioner, IEqualityComparer<K>? comparer = null) =>
-        FlatMapGroups<K, V, W, (Option<V>, W)>(rdd.Cogroup(other, partitioner, comparer), RightPairs, nameof(RightOuterJoin));
+        HashJoin(rdd, other, partitioner, comparer, JoinKind.RightOuter, static (v, w) => (Option.Some(v), w),
+            null, static w => (Option<V>.None, w), nameof(RightOuterJoin));
 
     /// <summary>Matching pairs, plus every unmatched value of either side with <see cref="Option{T}.None"/> on the other.</summary>
     public static Rdd<(K Key, (Option<V> Left, Option<W> Right) Values)> FullOuterJoin<K, V, W>(this Rdd<(K, V)> rdd,
         Rdd<(K, W)> other, int? numPartitions = null, IEqualityComparer<K>? comparer = null) =>
-        FlatMapGroups<K, V, W, (Option<V>, Option<W>)>(rdd.Cogroup(other, numPartitions, comparer), FullPairs, nameof(FullOuterJoin));
+        rdd.FullOuterJoin(other, ForJoin(rdd, other, numPartitions, comparer), comparer);
 
     /// <summary>Like <see cref="FullOuterJoin{K,V,W}(Rdd{ValueTuple{K,V}}, Rdd{ValueTuple{K,W}}, int?, IEqualityComparer{K}?)"/>,
     /// placing keys with <paramref name="partitioner"/>.</summary>
     public static Rdd<(K Key, (Option<V> Left, Option<W> Right) Values)> FullOuterJoin<K, V, W>(this Rdd<(K, V)> rdd,
         Rdd<(K, W)> other, Partitioner partitioner, IEqualityComparer<K>? comparer = null) =>
-        FlatMapGroups<K, V, W, (Option<V>, Option<W>)>(rdd.Cogroup(other, partitioner, comparer), FullPairs, nameof(FullOuterJoin));
+        HashJoin(rdd, other, partitioner, comparer, JoinKind.FullOuter, static (v, w) => (Option.Some(v), Option.Some(w)),
+            static v => (Option.Some(v), Option<W>.None), static w => (Option<V>.None, Option.Some(w)), nameof(FullOuterJoin));
 
-    private static Rdd<(K, R)> FlatMapGroups<K, V, W, R>(Rdd<(K, (IReadOnlyList<V>, IReadOnlyList<W>))> grouped,
-        Func<IReadOnlyList<V>, IReadOnlyList<W>, IEnumerable<R>> pairs, string callSite) =>
-        new MapPartitionsRdd<(K, (IReadOnlyList<V>, IReadOnlyList<W>)), (K, R)>(grouped,
-            (_, _, records) => ExpandGroups(records, pairs), preservesPartitioning: true).At(callSite);
-
-    private static IEnumerable<(K, R)> ExpandGroups<K, V, W, R>(IEnumerable<(K, (IReadOnlyList<V>, IReadOnlyList<W>))> groups,
-        Func<IReadOnlyList<V>, IReadOnlyList<W>, IEnumerable<R>> pairs)
+    private static Partitioner ForJoin<K, V, W>(Rdd<(K, V)> rdd, Rdd<(K, W)> other, int? numPartitions, IEqualityComparer<K>? comparer)
     {
-        foreach ((K key, (IReadOnlyList<V> left, IReadOnlyList<W> right)) in groups)
-        {
-            foreach (R pair in pairs(left, right)) yield return (key, pair);
-        }
+        ArgumentNullException.ThrowIfNull(rdd);
+        ArgumentNullException.ThrowIfNull(other);
+        return Partitioners.ForCount(rdd, numPartitions, comparer, other);
     }
 
-    private static IEnumerable<(V, W)> InnerPairs<V, W>(IReadOnlyList<V> left, IReadOnlyList<W> right)
+    private static Rdd<(K, R)> HashJoin<K, V, W, R>(Rdd<(K, V)> rdd, Rdd<(K, W)> other, Partitioner partitioner,
+        IEqualityComparer<K>? comparer, JoinKind kind, Func<V, W, R> matched, Func<V, R>? leftOnly, Func<W, R>? rightOnly,
+        string callSite)
     {
-        for (int i = 0; i < left.Count; i++)
-        {
-            for (int j = 0; j < right.Count; j++) yield return (left[i], right[j]);
-        }
-    }
-
-    private static IEnumerable<(V, Option<W>)> LeftPairs<V, W>(IReadOnlyList<V> left, IReadOnlyList<W> right)
-    {
-        for (int i = 0; i < left.Count; i++)
-        {
-            if (right.Count == 0) yield return (left[i], Option<W>.None);
-            for (int j = 0; j < right.Count; j++) yield return (left[i], Option.Some(right[j]));
-        }
-    }
-
-    private static IEnumerable<(Option<V>, W)> RightPairs<V, W>(IReadOnlyList<V> left, IReadOnlyList<W> right)
-    {
-        for (int j = 0; j < right.Count; j++)
-        {
-            if (left.Count == 0) yield return (Option<V>.None, right[j]);
-            for (int i = 0; i < left.Count; i++) yield return (Option.Some(left[i]), right[j]);
-        }
-    }
-
-    private static IEnumerable<(Option<V>, Option<W>)> FullPairs<V, W>(IReadOnlyList<V> left, IReadOnlyList<W> right)
-    {
-        if (left.Count == 0)
-        {
-            for (int j = 0; j < right.Count; j++) yield return (Option<V>.None, Option.Some(right[j]));
-            yield break;
-        }
-        for (int i = 0; i < left.Count; i++)
-        {
-            if (right.Count == 0) yield return (Option.Some(left[i]), Option<W>.None);
-            for (int j = 0; j < right.Count; j++) yield return (Option.Some(left[i]), Option.Some(right[j]));
-        }
+        ArgumentNullException.ThrowIfNull(rdd);
+        ArgumentNullException.ThrowIfNull(other);
+        ArgumentNullException.ThrowIfNull(partitioner);
+        return new HashJoinRdd<K, V, W, R>(rdd, other, Partitioners.ForKeys(partitioner, comparer, rdd), comparer, kind,
+            matched, leftOnly, rightOnly).At(callSite);
     }
 }

@@ -39,49 +39,75 @@ internal sealed class ShuffleDependency<K, V, C> : ShuffleDependency
     internal override MapOutput WriteMapOutput(Partition partition, TaskContext context)
     {
         IEnumerable<(K, V)> records = Parent.Iterator(partition, context);
-        return MapSideCombine ? WriteCombined(records, context) : WriteRecords(records, context);
+        string spillDirectory = Parent.Context.LocalDirectoryPath;
+        MapOutput output = MapSideCombine
+            ? WriteCombined(records, context, spillDirectory)
+            : WriteRecords(records, context, spillDirectory);
+        context.Metrics.ShuffleBytesWritten += output.Bytes;
+        return output;
     }
 
-    private MapOutput WriteCombined(IEnumerable<(K, V)> records, TaskContext context)
+    /// <summary>Combines per key in one spillable map per task, then places each distinct key once.</summary>
+    private MapOutput WriteCombined(IEnumerable<(K, V)> records, TaskContext context, string spillDirectory)
     {
         Aggregator<V, C> aggregator = Aggregator!;
-        Func<V, C> create = aggregator.CreateCombiner;
-        Func<C, V, C> merge = aggregator.MergeValue;
-        var map = new CombineMap<K, C>(KeyComparer);
-        foreach ((K key, V value) in records)
+        Partitioner partitioner = Partitioner;
+        using var map = new SpillableCombineMap<K, V, C>(aggregator.CreateCombiner, aggregator.MergeValue, aggregator.MergeCombiners,
+            KeyComparer, key => partitioner.GetPartition(key), context, spillDirectory);
+        foreach ((K key, V value) in records) map.Insert(key, value);
+
+        int numReducers = partitioner.NumPartitions;
+        var counts = new long[numReducers];
+        if (map.HasSpilled)
         {
-            ref C? slot = ref map.GetValueRefOrAddDefault(key, out bool exists);
-            slot = exists ? merge(slot!, value) : create(value);
+            // Spilled: the merged result arrives grouped by reducer; stream it into one segment per reducer.
+            var file = SpillFile.Create(spillDirectory, "map-output");
+            try
+            {
+                using IEnumerator<(int Partition, K Key, C Value)> merged = map.Result().GetEnumerator();
+                bool more = merged.MoveNext();
+                for (int r = 0; r < numReducers; r++) file.WriteSegment(TakePartition(merged, r, counts, () => more = merged.MoveNext(), () => more));
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
+            context.Metrics.AddRecordsWritten(counts.Sum());
+            return new MapOutput<(K, C)>(file.Seal(), counts);
         }
 
-        // Partitioning per distinct key rather than per record: one hash per key.
-        int numReducers = Partitioner.NumPartitions;
         var buckets = new List<(K, C)>?[numReducers];
-        var counts = new long[numReducers];
-        foreach ((K key, C combiner) in map.Entries())
+        foreach ((int p, K key, C combiner) in map.Result())
         {
-            int p = Partitioner.GetPartition(key);
             (buckets[p] ??= []).Add((key, combiner));
             counts[p]++;
         }
-        context.Metrics.AddRecordsWritten(map.Count);
-        return new MapOutput(buckets, counts);
+        context.Metrics.AddRecordsWritten(counts.Sum());
+        return Parent.Context.BlockManager.PutMapOutput(ShuffleId, buckets, counts);
     }
 
-    private MapOutput WriteRecords(IEnumerable<(K, V)> records, TaskContext context)
+    private static IEnumerable<(K, C)> TakePartition(IEnumerator<(int Partition, K Key, C Value)> merged, int reducer, long[] counts,
+        Func<bool> advance, Func<bool> hasCurrent)
     {
-        int numReducers = Partitioner.NumPartitions;
-        var buckets = new List<(K, V)>?[numReducers];
-        var counts = new long[numReducers];
-        long written = 0;
-        foreach ((K, V) record in records)
+        while (hasCurrent() && merged.Current.Partition == reducer)
         {
-            int p = Partitioner.GetPartition(record.Item1);
-            (buckets[p] ??= []).Add(record);
-            counts[p]++;
-            written++;
+            counts[reducer]++;
+            yield return (merged.Current.Key, merged.Current.Value);
+            advance();
         }
-        context.Metrics.AddRecordsWritten(written);
-        return new MapOutput(buckets, counts);
+    }
+
+    /// <summary>Places every record by its key; buckets spill to disk when the budget says no.</summary>
+    private MapOutput WriteRecords(IEnumerable<(K, V)> records, TaskContext context, string spillDirectory)
+    {
+        Partitioner partitioner = Partitioner;
+        using var buckets = new SpillableBuckets<(K, V)>(partitioner.NumPartitions, context, spillDirectory);
+        foreach ((K, V) record in records) buckets.Add(partitioner.GetPartition(record.Item1), record);
+        context.Metrics.AddRecordsWritten(buckets.Counts.Sum());
+        (List<(K, V)>?[]? inMemory, SpillFile? onDisk) = buckets.Finish();
+        return onDisk is not null
+            ? new MapOutput<(K, V)>(onDisk, buckets.Counts)
+            : Parent.Context.BlockManager.PutMapOutput(ShuffleId, inMemory!, buckets.Counts);
     }
 }

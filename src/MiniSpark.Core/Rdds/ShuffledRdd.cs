@@ -1,5 +1,4 @@
 using MiniSpark.Shuffle;
-using MiniSpark.Sorting;
 
 namespace MiniSpark.Rdds;
 
@@ -33,59 +32,45 @@ internal sealed class ShuffledRdd<K, V, C> : Rdd<(K, C)>
     protected internal override IEnumerable<(K, C)> Compute(Partition split, TaskContext context)
     {
         MapOutput[] outputs = Context.MapOutputs.GetOutputs(_dependency.ShuffleId, split.Index);
+        foreach (MapOutput output in outputs) context.Metrics.ShuffleBytesRead += output.Bytes / Math.Max(1, output.NumReducers);
         Aggregator<V, C>? aggregator = _dependency.Aggregator;
-        IEnumerable<(K, C)> records = aggregator is null ? Concatenate(outputs, split.Index, context)
-            : _dependency.MapSideCombine ? MergeCombiners(outputs, split.Index, aggregator, context)
-            : CombineValues(outputs, split.Index, aggregator, context);
-        // Sorted after merging: a stable sort of the concatenated buckets keeps equal keys in map order.
-        // Everything is in memory already (the shuffle is); spilling sorted runs comes with the spilling shuffle.
-        if (_dependency.KeyOrdering is { } ordering) records = StableSort.Sorted(records, ordering);
+        string spillDirectory = Context.LocalDirectoryPath;
+        IEnumerable<(K, C)> records = aggregator is null
+            ? Read<(K, C)>(outputs, split.Index, context) // without an aggregator C is V: the buckets hold the records
+            : _dependency.MapSideCombine
+                ? Combine(Read<(K, C)>(outputs, split.Index, context), static c => c, aggregator.MergeCombiners, aggregator, context, spillDirectory)
+                : Combine(Read<(K, V)>(outputs, split.Index, context), aggregator.CreateCombiner, aggregator.MergeValue, aggregator, context,
+                    spillDirectory);
+        if (_dependency.KeyOrdering is { } ordering) records = SortSpilling(records, ordering, context, spillDirectory);
         return Iterators.Interruptible(records, context);
     }
 
-    // Without an aggregator C is V: the buckets hold the records themselves.
-    private static IEnumerable<(K, C)> Concatenate(MapOutput[] outputs, int reduceId, TaskContext context)
+    private static IEnumerable<T> Read<T>(MapOutput[] outputs, int reduceId, TaskContext context)
     {
         foreach (MapOutput output in outputs)
         {
-            if (output.Buckets[reduceId] is not List<(K, C)> bucket) continue;
-            context.Metrics.AddRecordsRead(bucket.Count);
-            foreach ((K, C) record in bucket) yield return record;
+            var typed = (MapOutput<T>)output;
+            context.Metrics.AddRecordsRead(typed.RecordCounts[reduceId]);
+            foreach (T record in typed.Read(reduceId)) yield return record;
         }
     }
 
-    private IEnumerable<(K, C)> MergeCombiners(MapOutput[] outputs, int reduceId, Aggregator<V, C> aggregator, TaskContext context)
+    /// <summary>Merges per key in a spillable map; the reduce side of ReduceByKey, CombineByKey and GroupByKey.</summary>
+    private IEnumerable<(K, C)> Combine<X>(IEnumerable<(K, X)> records, Func<X, C> create, Func<C, X, C> merge,
+        Aggregator<V, C> aggregator, TaskContext context, string spillDirectory)
     {
-        var map = new CombineMap<K, C>(_dependency.KeyComparer);
-        Func<C, C, C> merge = aggregator.MergeCombiners;
-        foreach (MapOutput output in outputs)
-        {
-            if (output.Buckets[reduceId] is not List<(K, C)> bucket) continue;
-            context.Metrics.AddRecordsRead(bucket.Count);
-            foreach ((K key, C combiner) in bucket)
-            {
-                ref C? slot = ref map.GetValueRefOrAddDefault(key, out bool exists);
-                slot = exists ? merge(slot!, combiner) : combiner;
-            }
-        }
-        return map.Entries();
+        using var map = new SpillableCombineMap<K, X, C>(create, merge, aggregator.MergeCombiners, _dependency.KeyComparer, null,
+            context, spillDirectory);
+        foreach ((K key, X value) in records) map.Insert(key, value);
+        foreach ((int _, K key, C value) in map.Result()) yield return (key, value);
     }
 
-    private IEnumerable<(K, C)> CombineValues(MapOutput[] outputs, int reduceId, Aggregator<V, C> aggregator, TaskContext context)
+    /// <summary>Sorts stably by key; equal keys keep map order. Spills sorted runs when the budget says no.</summary>
+    private static IEnumerable<(K, C)> SortSpilling(IEnumerable<(K, C)> records, IComparer<K> ordering, TaskContext context,
+        string spillDirectory)
     {
-        var map = new CombineMap<K, C>(_dependency.KeyComparer);
-        Func<V, C> create = aggregator.CreateCombiner;
-        Func<C, V, C> merge = aggregator.MergeValue;
-        foreach (MapOutput output in outputs)
-        {
-            if (output.Buckets[reduceId] is not List<(K, V)> bucket) continue;
-            context.Metrics.AddRecordsRead(bucket.Count);
-            foreach ((K key, V value) in bucket)
-            {
-                ref C? slot = ref map.GetValueRefOrAddDefault(key, out bool exists);
-                slot = exists ? merge(slot!, value) : create(value);
-            }
-        }
-        return map.Entries();
+        using var sorter = new ExternalSorter<K, C>(ordering, context, spillDirectory);
+        foreach ((K, C) record in records) sorter.Add(record);
+        foreach ((K, C) record in sorter.Sorted()) yield return record;
     }
 }

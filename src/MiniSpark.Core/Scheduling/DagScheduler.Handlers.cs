@@ -111,7 +111,11 @@ internal sealed partial class DagScheduler
             outcome.Error, outcome.Metrics));
         // Failures are final only through TaskSetFailed; killed tasks belong to stages already given up.
         if (outcome.Kind != TaskOutcomeKind.Success) return;
-        if (!_stages.TryGetValue(task.StageId, out Stage? stage)) return;
+        if (!_stages.TryGetValue(task.StageId, out Stage? stage))
+        {
+            (outcome.Result as MapOutput)?.Release(); // a late map output of a stage no job needs any more
+            return;
+        }
 
         switch (stage, task)
         {

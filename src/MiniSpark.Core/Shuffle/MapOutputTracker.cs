@@ -17,9 +17,13 @@ internal sealed class MapOutputTracker
         }
     }
 
+    /// <summary>Forgets a shuffle and frees its outputs (memory and files).</summary>
     public void UnregisterShuffle(int shuffleId)
     {
-        lock (_lock) _shuffles.Remove(shuffleId);
+        ShuffleStatus? status;
+        lock (_lock) _shuffles.Remove(shuffleId, out status);
+        if (status is null) return;
+        foreach (MapOutput? output in status.Outputs) output?.Release();
     }
 
     public bool IsRegistered(int shuffleId)
@@ -34,19 +38,34 @@ internal sealed class MapOutputTracker
 
     public void AddOutput(int shuffleId, int mapIndex, MapOutput output)
     {
+        MapOutput? unused;
         lock (_lock)
         {
-            // An unregistered shuffle was cleaned up while its task ran: the output has no reader.
-            if (_shuffles.TryGetValue(shuffleId, out ShuffleStatus? status)) status.Outputs[mapIndex] = output;
+            if (_shuffles.TryGetValue(shuffleId, out ShuffleStatus? status))
+            {
+                unused = status.Outputs[mapIndex]; // a rerun replaces the earlier output
+                status.Outputs[mapIndex] = output;
+            }
+            else
+            {
+                unused = output; // the shuffle was cleaned up while the task ran: nobody will read it
+            }
         }
+        if (unused is not null && (!ReferenceEquals(unused, output) || !IsRegistered(shuffleId))) unused.Release();
     }
 
     public void RemoveOutput(int shuffleId, int mapIndex)
     {
+        MapOutput? removed = null;
         lock (_lock)
         {
-            if (_shuffles.TryGetValue(shuffleId, out ShuffleStatus? status)) status.Outputs[mapIndex] = null;
+            if (_shuffles.TryGetValue(shuffleId, out ShuffleStatus? status))
+            {
+                removed = status.Outputs[mapIndex];
+                status.Outputs[mapIndex] = null;
+            }
         }
+        removed?.Release();
     }
 
     public bool IsComplete(int shuffleId)

@@ -12,8 +12,11 @@ internal sealed class BlockManager
     private readonly Lock _computingLock = new();
     private readonly Dictionary<RddBlockId, TaskCompletionSource> _computing = [];
 
+    private readonly Func<string> _localDirectory;
+
     public BlockManager(MemoryManager memory, Func<string> localDirectory)
     {
+        _localDirectory = localDirectory;
         Memory = memory;
         MemoryStore = new MemoryStore(memory);
         DiskStore = new DiskStore(localDirectory);
@@ -58,6 +61,30 @@ internal sealed class BlockManager
                 done.SetResult();
             }
         }
+    }
+
+    private int _nextMapOutputId;
+
+    /// <summary>Keeps a map task's buckets in memory when the storage budget has room (evictable to disk like cached
+    /// blocks), else writes them to disk at once.</summary>
+    public Shuffle.MapOutput<T> PutMapOutput<T>(int shuffleId, List<T>?[] buckets, long[] counts)
+    {
+        long bytes = 0;
+        foreach (List<T>? bucket in buckets)
+        {
+            if (bucket is not null) bytes += SizeEstimator.EstimateSequence(bucket);
+        }
+        var output = new Shuffle.MapOutput<T>(buckets, counts, bytes);
+        string directory = Path.Combine(_localDirectory(), "shuffle");
+        if (!Memory.TryAcquireStorage(bytes, null))
+        {
+            output.MoveToDisk(directory);
+            return output;
+        }
+        RddBlockId block = RddBlockId.ForMapOutput(shuffleId, Interlocked.Increment(ref _nextMapOutputId));
+        output.OnRelease = () => MemoryStore.Remove(block);
+        MemoryStore.Put(block, new MemoryEntry(output, bytes, Serialized: false, () => output.MoveToDisk(directory)));
+        return output;
     }
 
     public bool TryGet<T>(RddBlockId block, out IEnumerable<T> values)

@@ -61,6 +61,14 @@ internal sealed class MemoryStore
         }
     }
 
+    public void Remove(RddBlockId block)
+    {
+        lock (_memory.Lock)
+        {
+            if (_entries.Remove(block, out MemoryEntry? entry)) Forget(block, entry);
+        }
+    }
+
     public void RemoveRdd(int rddId)
     {
         lock (_memory.Lock)
