@@ -58,6 +58,8 @@ internal sealed class ShuffleDependency<K, V, C> : ShuffleDependency
 
         int numReducers = partitioner.NumPartitions;
         var counts = new long[numReducers];
+        var checksums = new long[numReducers];
+        IEqualityComparer<K> keys = KeyComparer ?? EqualityComparer<K>.Default;
         if (map.HasSpilled)
         {
             // Spilled: the merged result arrives grouped by reducer; stream it into one segment per reducer.
@@ -66,7 +68,8 @@ internal sealed class ShuffleDependency<K, V, C> : ShuffleDependency
             {
                 using IEnumerator<(int Partition, K Key, C Value)> merged = map.Result().GetEnumerator();
                 bool more = merged.MoveNext();
-                for (int r = 0; r < numReducers; r++) file.WriteSegment(TakePartition(merged, r, counts, () => more = merged.MoveNext(), () => more));
+                for (int r = 0; r < numReducers; r++)
+                    file.WriteSegment(TakePartition(merged, r, counts, checksums, keys, () => more = merged.MoveNext(), () => more));
             }
             catch
             {
@@ -74,7 +77,7 @@ internal sealed class ShuffleDependency<K, V, C> : ShuffleDependency
                 throw;
             }
             context.Metrics.AddRecordsWritten(counts.Sum());
-            return new MapOutput<(K, C)>(file.Seal(), counts);
+            return new MapOutput<(K, C)>(file.Seal(), counts, checksums);
         }
 
         var buckets = new List<(K, C)>?[numReducers];
@@ -82,17 +85,19 @@ internal sealed class ShuffleDependency<K, V, C> : ShuffleDependency
         {
             (buckets[p] ??= []).Add((key, combiner));
             counts[p]++;
+            checksums[p] += OutputChecksum.Record(key, combiner, keys);
         }
         context.Metrics.AddRecordsWritten(counts.Sum());
-        return Parent.Context.BlockManager.PutMapOutput(ShuffleId, buckets, counts);
+        return Parent.Context.BlockManager.PutMapOutput(ShuffleId, buckets, counts, checksums);
     }
 
     private static IEnumerable<(K, C)> TakePartition(IEnumerator<(int Partition, K Key, C Value)> merged, int reducer, long[] counts,
-        Func<bool> advance, Func<bool> hasCurrent)
+        long[] checksums, IEqualityComparer<K> keys, Func<bool> advance, Func<bool> hasCurrent)
     {
         while (hasCurrent() && merged.Current.Partition == reducer)
         {
             counts[reducer]++;
+            checksums[reducer] += OutputChecksum.Record(merged.Current.Key, merged.Current.Value, keys);
             yield return (merged.Current.Key, merged.Current.Value);
             advance();
         }
@@ -102,12 +107,14 @@ internal sealed class ShuffleDependency<K, V, C> : ShuffleDependency
     private MapOutput WriteRecords(IEnumerable<(K, V)> records, TaskContext context, string spillDirectory)
     {
         Partitioner partitioner = Partitioner;
-        using var buckets = new SpillableBuckets<(K, V)>(partitioner.NumPartitions, context, spillDirectory);
+        IEqualityComparer<K> keys = KeyComparer ?? EqualityComparer<K>.Default;
+        using var buckets = new SpillableBuckets<(K, V)>(partitioner.NumPartitions, r => OutputChecksum.Record(r.Item1, r.Item2, keys),
+            context, spillDirectory);
         foreach ((K, V) record in records) buckets.Add(partitioner.GetPartition(record.Item1), record);
         context.Metrics.AddRecordsWritten(buckets.Counts.Sum());
         (List<(K, V)>?[]? inMemory, SpillFile? onDisk) = buckets.Finish();
         return onDisk is not null
-            ? new MapOutput<(K, V)>(onDisk, buckets.Counts)
-            : Parent.Context.BlockManager.PutMapOutput(ShuffleId, inMemory!, buckets.Counts);
+            ? new MapOutput<(K, V)>(onDisk, buckets.Counts, buckets.Checksums)
+            : Parent.Context.BlockManager.PutMapOutput(ShuffleId, inMemory!, buckets.Counts, buckets.Checksums);
     }
 }

@@ -40,4 +40,13 @@ internal static partial class SR
     public static string ZeroNotCopyable(string operation, Type type, string reason) =>
         $"{operation} copies its zero value for every partition (functions may mutate it, as in Spark), but a " +
         $"{type.Name} cannot be copied: {reason} Pass a function that creates the zero value instead.";
+
+    public static string StageFailedTooOften(int stage, int attempts, string last) =>
+        $"stage {stage} failed to read its shuffle input {attempts} times in a row, even after recomputing it. Last: {last}";
+
+    public static string NonDeterministicResult(int job, string what) =>
+        $"Job {job} aborted: {what}. Results of this job were already computed from the earlier data, and mixing them with " +
+        "the new data would give a wrong answer. The functions before that shuffle are not deterministic (random numbers, " +
+        "the clock, or the order of unordered input); make them deterministic, or Checkpoint() or Persist(DiskOnly) the data " +
+        "before the shuffle so it is never recomputed.";
 }

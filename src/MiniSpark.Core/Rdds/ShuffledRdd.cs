@@ -45,13 +45,27 @@ internal sealed class ShuffledRdd<K, V, C> : Rdd<(K, C)>
         return Iterators.Interruptible(records, context);
     }
 
-    private static IEnumerable<T> Read<T>(MapOutput[] outputs, int reduceId, TaskContext context)
+    private IEnumerable<T> Read<T>(MapOutput[] outputs, int reduceId, TaskContext context)
     {
-        foreach (MapOutput output in outputs)
+        for (int map = 0; map < outputs.Length; map++)
         {
-            var typed = (MapOutput<T>)output;
+            var typed = (MapOutput<T>)outputs[map];
             context.Metrics.AddRecordsRead(typed.RecordCounts[reduceId]);
-            foreach (T record in typed.Read(reduceId)) yield return record;
+            using IEnumerator<T> records = typed.Read(reduceId).GetEnumerator();
+            while (true)
+            {
+                try
+                {
+                    if (!records.MoveNext()) break;
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException)
+                {
+                    // A lost or damaged map output is not the user's failure: the scheduler recomputes it.
+                    throw new FetchFailedException(_dependency.ShuffleId, map, reduceId, typed,
+                        $"Reading map output {map} of shuffle {_dependency.ShuffleId} for reduce partition {reduceId} failed: {e.Message}", e);
+                }
+                yield return records.Current;
+            }
         }
     }
 

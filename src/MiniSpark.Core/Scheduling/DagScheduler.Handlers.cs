@@ -109,11 +109,17 @@ internal sealed partial class DagScheduler
         _bus.Post(new SparkListenerTaskEnd(task.StageId, task.StageAttempt, task.PartitionId, e.Attempt.AttemptNumber,
             e.Attempt.TaskAttemptId, outcome.Kind == TaskOutcomeKind.Success, outcome.Kind == TaskOutcomeKind.Killed,
             outcome.Error, outcome.Metrics));
+        if (outcome.Kind == TaskOutcomeKind.FetchFailed)
+        {
+            HandleFetchFailed(task, (FetchFailedException)outcome.Error!);
+            return;
+        }
         // Failures are final only through TaskSetFailed; killed tasks belong to stages already given up.
         if (outcome.Kind != TaskOutcomeKind.Success) return;
-        if (!_stages.TryGetValue(task.StageId, out Stage? stage))
+        if (!_stages.TryGetValue(task.StageId, out Stage? stage) || task.StageAttempt < stage.MinValidAttempt)
         {
-            (outcome.Result as MapOutput)?.Release(); // a late map output of a stage no job needs any more
+            // A late output of a stage no job needs, or of an attempt that may have read data since changed.
+            (outcome.Result as MapOutput)?.Release();
             return;
         }
 
@@ -125,11 +131,13 @@ internal sealed partial class DagScheduler
             case (ShuffleMapStage map, ShuffleMapTask):
                 // Like Spark: a map task's updates count each time it succeeds (a rerun stage counts again).
                 MergeAccumulators(outcome);
-                _mapOutputs.AddOutput(map.Dependency.ShuffleId, task.PartitionId, (MapOutput)outcome.Result!);
+                IReadOnlyList<int> changed = _mapOutputs.AddOutput(map.Dependency.ShuffleId, task.PartitionId, (MapOutput)outcome.Result!);
+                if (changed.Count > 0 && !HandleChangedOutput(map, task.PartitionId, changed)) return;
                 map.PendingPartitions.Remove(task.PartitionId);
                 if (_running.Contains(map) && map.PendingPartitions.Count == 0)
                 {
                     MarkStageFinished(map, null);
+                    map.ConsecutiveFetchFailures = 0;
                     if (map.IsAvailable) SubmitWaitingStages();
                     else SubmitStage(map); // outputs went missing meanwhile: compute what is gone
                 }
@@ -137,9 +145,78 @@ internal sealed partial class DagScheduler
         }
     }
 
+    /// <summary>Spark's FetchFailed: drop the lost map output, stop the reading stage's attempt, and resubmit it;
+    /// its missing parent map partitions run first.</summary>
+    private void HandleFetchFailed(SchedulerTask task, FetchFailedException failure)
+    {
+        _mapOutputs.RemoveOutput(failure.ShuffleId, failure.MapIndex, failure.Output);
+        if (!_stages.TryGetValue(task.StageId, out Stage? stage)) return;
+        // Only the first failure of an attempt reschedules; the attempt's other failures just drop their outputs.
+        if (task.StageAttempt != stage.LatestAttempt || !_running.Contains(stage)) return;
+
+        string reason = $"FetchFailed: {failure.Message}";
+        _taskScheduler.KillTaskSet(stage.Id, reason);
+        MarkStageFinished(stage, reason);
+        if (++stage.ConsecutiveFetchFailures > MaxConsecutiveStageAttempts)
+        {
+            AbortStage(stage, SR.StageFailedTooOften(stage.Id, MaxConsecutiveStageAttempts, failure.Message), failure);
+            return;
+        }
+        SubmitStage(stage); // finds the parent map stage incomplete: it runs first, then this stage again
+    }
+
+    /// <summary>A recomputed map output differs from the lost one: the user's functions are not deterministic. Every
+    /// stage that read the old data must not mix it with the new: rerun reading map stages entirely; a job that already
+    /// has results from the old data fails, saying why. Returns false when the map stage's job was aborted.</summary>
+    private bool HandleChangedOutput(ShuffleMapStage map, int mapIndex, IReadOnlyList<int> changedReducers)
+    {
+        string what = $"map partition {mapIndex} of stage {map.Id} (shuffle {map.Dependency.ShuffleId}) was recomputed after its " +
+            $"output was lost and produced different data for {changedReducers.Count} reduce partition(s)";
+        foreach (Stage consumer in _stages.Values.Where(s => s.Parents.Contains(map)).ToList())
+        {
+            switch (consumer)
+            {
+                case ResultStage result when result.Job.NumFinished > 0:
+                    FailJobAndIndependentStages(result.Job, new SparkJobException(SR.NonDeterministicResult(result.Job.JobId, what)));
+                    break;
+                case ResultStage result:
+                    Restart(result);
+                    break;
+                case ShuffleMapStage reader:
+                    // Its outputs were computed from the old data; their checksums are kept, so changes cascade.
+                    _mapOutputs.RemoveAllOutputs(reader.Dependency.ShuffleId);
+                    Restart(reader);
+                    break;
+            }
+        }
+        return _stages.ContainsKey(map.Id);
+    }
+
+    /// <summary>Stops a stage's current attempt and ignores its results from now on; it is submitted again when its
+    /// parents are ready.</summary>
+    private void Restart(Stage stage)
+    {
+        stage.MinValidAttempt = stage.LatestAttempt + 1;
+        if (_running.Contains(stage))
+        {
+            _taskScheduler.KillTaskSet(stage.Id, "its input changed");
+            MarkStageFinished(stage, "restarted: its input changed");
+        }
+        _waiting.Add(stage);
+    }
+
+    private const int MaxConsecutiveStageAttempts = 4;
+
+    private void AbortStage(Stage stage, string message, Exception cause)
+    {
+        foreach (ActiveJob job in _activeJobs.Values.Where(j => stage.JobIds.Contains(j.JobId)).OrderBy(j => j.JobId).ToList())
+            FailJobAndIndependentStages(job, new SparkJobException($"Job {job.JobId} aborted: {message}", cause));
+    }
+
     private void HandleResultTaskSucceeded(ResultStage stage, ResultTask task, TaskOutcome outcome)
     {
         ActiveJob job = stage.Job;
+        stage.ConsecutiveFetchFailures = 0;
         if (!_activeJobs.ContainsKey(job.JobId) || job.Finished[task.OutputIndex]) return;
         job.Finished[task.OutputIndex] = true;
         job.NumFinished++;

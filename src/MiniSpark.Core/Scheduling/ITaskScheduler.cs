@@ -36,6 +36,9 @@ internal sealed record TaskOutcome(TaskOutcomeKind Kind, object? Result, Excepti
         new(TaskOutcomeKind.Success, result, null, metrics) { AccumulatorUpdates = accumulatorUpdates };
     public static TaskOutcome Failure(Exception error, TaskMetrics metrics) => new(TaskOutcomeKind.Failed, null, error, metrics);
     public static TaskOutcome Killed(Exception error, TaskMetrics metrics) => new(TaskOutcomeKind.Killed, null, error, metrics);
+    public static TaskOutcome FetchFailed(Exception error, TaskMetrics metrics) => new(TaskOutcomeKind.FetchFailed, null, error, metrics);
 }
 
-internal enum TaskOutcomeKind { Success, Failed, Killed }
+/// <summary>How a task attempt ended. A fetch failure is not the task's fault: it is not retried as an attempt;
+/// the scheduler recomputes the lost map output and reruns the stage.</summary>
+internal enum TaskOutcomeKind { Success, Failed, Killed, FetchFailed }

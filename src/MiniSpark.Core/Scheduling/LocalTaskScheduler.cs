@@ -137,6 +137,10 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
         {
             sink.TaskEnded(task, attempt, TaskOutcome.Killed(error, context.Metrics));
         }
+        else if (error is Shuffle.FetchFailedException)
+        {
+            sink.TaskEnded(task, attempt, TaskOutcome.FetchFailed(error, context.Metrics));
+        }
         else
         {
             sink.TaskEnded(task, attempt, TaskOutcome.Failure(error, context.Metrics));

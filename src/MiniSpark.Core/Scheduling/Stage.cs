@@ -19,6 +19,12 @@ internal abstract class Stage(int id, Rdd rdd, IReadOnlyList<Stage> parents, int
 
     public StageInfo? LatestInfo { get; set; }
 
+    /// <summary>Results of attempts before this one are ignored: they may have read data that has since changed.</summary>
+    public int MinValidAttempt { get; set; }
+
+    /// <summary>Attempts of this stage that failed to fetch shuffle data, in a row; too many aborts the job.</summary>
+    public int ConsecutiveFetchFailures { get; set; }
+
     public abstract IReadOnlyList<int> FindMissingPartitions();
 
     public abstract string Name { get; }

@@ -8,10 +8,17 @@ namespace MiniSpark.Shuffle;
 /// </remarks>
 internal abstract class MapOutput
 {
-    private protected MapOutput(long[] recordCounts) => RecordCounts = recordCounts;
+    private protected MapOutput(long[] recordCounts, long[] checksums)
+    {
+        RecordCounts = recordCounts;
+        Checksums = checksums;
+    }
 
     /// <summary>Records per reduce partition.</summary>
     public long[] RecordCounts { get; }
+
+    /// <summary>Per reduce partition, an order-insensitive checksum of its records (<see cref="OutputChecksum"/>).</summary>
+    public long[] Checksums { get; }
 
     public int NumReducers => RecordCounts.Length;
 
@@ -35,14 +42,14 @@ internal sealed class MapOutput<T> : MapOutput
     private bool _released;
 
     /// <summary>An in-memory output.</summary>
-    public MapOutput(List<T>?[] buckets, long[] recordCounts, long estimatedBytes) : base(recordCounts)
+    public MapOutput(List<T>?[] buckets, long[] recordCounts, long[] checksums, long estimatedBytes) : base(recordCounts, checksums)
     {
         _buckets = buckets;
         _bytes = estimatedBytes;
     }
 
     /// <summary>An on-disk output: segment <c>r</c> of <paramref name="file"/> holds reducer <c>r</c>'s records.</summary>
-    public MapOutput(SpillFile file, long[] recordCounts) : base(recordCounts)
+    public MapOutput(SpillFile file, long[] recordCounts, long[] checksums) : base(recordCounts, checksums)
     {
         _file = file;
         _bytes = file.Length;
@@ -52,6 +59,9 @@ internal sealed class MapOutput<T> : MapOutput
     public Action? OnRelease { get; set; }
 
     public override bool IsOnDisk => _file is not null;
+
+    /// <summary>The file holding this output once on disk; for fault-injection tests.</summary>
+    internal string? FilePath => _file?.Path;
 
     public override long Bytes => Interlocked.Read(ref _bytes);
 

@@ -12,24 +12,31 @@ internal sealed class SpillableBuckets<T> : IDisposable
     private readonly string _spillDirectory;
     private readonly List<SpillFile> _spills = [];
     private readonly long[] _counts;
+    private readonly long[] _checksums;
+    private readonly Func<T, long> _checksumOf;
     private List<T>?[] _buckets;
     private int _sinceCheck;
     private long _inMemory;
 
-    public SpillableBuckets(int numReducers, TaskContext context, string spillDirectory)
+    public SpillableBuckets(int numReducers, Func<T, long> checksumOf, TaskContext context, string spillDirectory)
     {
         _buckets = new List<T>?[numReducers];
         _counts = new long[numReducers];
+        _checksums = new long[numReducers];
+        _checksumOf = checksumOf;
         _memory = new TaskMemory(context);
         _spillDirectory = spillDirectory;
     }
 
     public long[] Counts => _counts;
 
+    public long[] Checksums => _checksums;
+
     public void Add(int reducer, T record)
     {
         (_buckets[reducer] ??= []).Add(record);
         _counts[reducer]++;
+        _checksums[reducer] += _checksumOf(record);
         _inMemory++;
         if (++_sinceCheck < CheckInterval) return;
         _sinceCheck = 0;

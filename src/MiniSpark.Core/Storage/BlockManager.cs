@@ -67,14 +67,14 @@ internal sealed class BlockManager
 
     /// <summary>Keeps a map task's buckets in memory when the storage budget has room (evictable to disk like cached
     /// blocks), else writes them to disk at once.</summary>
-    public Shuffle.MapOutput<T> PutMapOutput<T>(int shuffleId, List<T>?[] buckets, long[] counts)
+    public Shuffle.MapOutput<T> PutMapOutput<T>(int shuffleId, List<T>?[] buckets, long[] counts, long[] checksums)
     {
         long bytes = 0;
         foreach (List<T>? bucket in buckets)
         {
             if (bucket is not null) bytes += SizeEstimator.EstimateSequence(bucket);
         }
-        var output = new Shuffle.MapOutput<T>(buckets, counts, bytes);
+        var output = new Shuffle.MapOutput<T>(buckets, counts, checksums, bytes);
         string directory = Path.Combine(_localDirectory(), "shuffle");
         if (!Memory.TryAcquireStorage(bytes, null))
         {

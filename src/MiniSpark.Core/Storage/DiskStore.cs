@@ -60,6 +60,11 @@ internal sealed class DiskStore(Func<string> localDirectory)
     {
         string? path;
         lock (_lock) path = _files.TryGetValue(block, out var file) ? file.Path : null;
+        if (path is not null && !File.Exists(path))
+        {
+            Remove(block); // the file was lost: the block is recomputed from lineage
+            path = null;
+        }
         if (path is null)
         {
             values = [];
@@ -89,6 +94,12 @@ internal sealed class DiskStore(Func<string> localDirectory)
     public IReadOnlyList<RddBlockId> BlocksOf(int rddId)
     {
         lock (_lock) return [.. _files.Keys.Where(k => k.RddId == rddId)];
+    }
+
+    /// <summary>The file of a block, for fault-injection tests.</summary>
+    internal string? PathOf(RddBlockId block)
+    {
+        lock (_lock) return _files.TryGetValue(block, out var file) ? file.Path : null;
     }
 
     public void Remove(RddBlockId block)
