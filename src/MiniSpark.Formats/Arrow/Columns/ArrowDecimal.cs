@@ -50,7 +50,7 @@ internal static class ArrowDecimal
         if (magnitude == 0) return true;
         if (scale < 0)
         {
-            if (-scale >= PowersOfTen.Length || magnitude > UInt128.MaxValue / PowersOfTen[-scale]) return false;
+            if (scale <= -PowersOfTen.Length || magnitude > UInt128.MaxValue / PowersOfTen[-scale]) return false; // compared first: -int.MinValue overflows
             magnitude *= PowersOfTen[-scale];
             scale = 0;
         }

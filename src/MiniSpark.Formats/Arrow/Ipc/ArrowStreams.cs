@@ -15,9 +15,9 @@ internal static class ArrowStreams
     public static byte[] ReadRented(Stream stream, long length, string source, long offset, string what)
     {
         if (length < 0) throw ArrowErrors.Invalid(source, offset, $"{what} has negative length {length}");
-        if (length > Array.MaxLength) throw ArrowErrors.Unsupported(source, offset, $"a {what} of {length} bytes (over 2 GiB)");
         if (stream.CanSeek && length > stream.Length - stream.Position)
             throw ArrowErrors.Invalid(source, offset, $"{what} of {length} bytes runs past the end of the data ({Math.Max(0, stream.Length - stream.Position)} bytes left)");
+        if (length > Array.MaxLength) throw ArrowErrors.Unsupported(source, offset, $"a {what} of {length} bytes (over 2 GiB)");
         byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, stream.CanSeek ? length : Chunk));
         int filled = 0;
         try
