@@ -5,11 +5,12 @@ internal sealed class ArrowColumn<T> : ArrowColumn
 {
     private readonly T[] _values;
 
-    /// <summary>Wraps decoded or caller-built values; <paramref name="validity"/> may be null (no nulls).</summary>
+    /// <summary>Wraps decoded or caller-built values; without <paramref name="validity"/>, null references are the nulls.</summary>
     public ArrowColumn(T[] values, byte[]? validity, int length)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, values.Length);
         if (validity is not null && validity.Length < (length + 7) / 8) throw new ArgumentException("The validity bitmap is too short.", nameof(validity));
+        if (validity is null && !typeof(T).IsValueType) validity = NullReferences(values, length);
         _values = values;
         Length = length;
         NullCount = validity is null ? 0 : CountNulls(validity, length);
@@ -24,6 +25,19 @@ internal sealed class ArrowColumn<T> : ArrowColumn
     }
 
     private readonly byte[]? _bitmap;
+
+    /// <summary>A bitmap marking null references invalid, or null when there are none.</summary>
+    private static byte[]? NullReferences(T[] values, int length)
+    {
+        int first = Array.FindIndex(values, 0, length, static value => value is null);
+        if (first < 0) return null;
+        var bits = new byte[(length + 7) / 8];
+        for (int row = 0; row < length; row++)
+        {
+            if (values[row] is not null) bits[row >> 3] |= (byte)(1 << (row & 7));
+        }
+        return bits;
+    }
 
     public override Type ValueType => typeof(T);
 
