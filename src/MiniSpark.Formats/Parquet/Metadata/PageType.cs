@@ -1,0 +1,10 @@
+namespace MiniSpark.Formats.Parquet.Metadata;
+
+/// <summary>parquet.thrift <c>PageType</c>.</summary>
+internal enum PageType
+{
+    DataPage = 0,
+    IndexPage = 1,
+    DictionaryPage = 2,
+    DataPageV2 = 3,
+}
