@@ -69,6 +69,9 @@ public abstract class Rdd
         _checkpoint ??= new CheckpointState(Path.Combine(root, $"rdd-{Id}"));
     }
 
+    /// <summary>Marks for a local checkpoint (see <see cref="Rdd{T}.LocalCheckpoint"/>).</summary>
+    private protected void MarkForLocalCheckpoint() => _checkpoint ??= new CheckpointState(null);
+
     /// <summary>Cuts the lineage once checkpoint files exist: later jobs read them through <see cref="Dependencies"/>.</summary>
     internal void MarkCheckpointed(Rdd files)
     {

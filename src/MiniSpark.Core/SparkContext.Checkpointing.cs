@@ -52,6 +52,44 @@ public abstract partial class Rdd<T>
 
     private readonly Lock _checkpointLock = new();
 
+    /// <summary>Like Spark's localCheckpoint: keeps the partitions in the block manager (memory, spilling to disk) and cuts the
+    /// lineage after the next job that computes them. Faster than <see cref="Rdd.Checkpoint"/> (nothing is written to a
+    /// reliable folder) but not fault tolerant: a lost block cannot be recomputed and fails the job. Returns this dataset.</summary>
+    /// <remarks>A storage level without disk is upgraded to its disk counterpart (MemoryOnly becomes MemoryAndDisk), so
+    /// eviction does not lose partitions.</remarks>
+    public Rdd<T> LocalCheckpoint()
+    {
+        if (Checkpointing is { IsLocal: false })
+            throw new InvalidOperationException($"{this} is already marked for a reliable checkpoint.");
+        StorageLevel = StorageLevel.IsValid switch
+        {
+            false => StorageLevel.MemoryAndDisk,
+            true when StorageLevel.UseDisk => StorageLevel,
+            true => StorageLevel.Deserialized ? StorageLevel.MemoryAndDisk : StorageLevel.MemoryAndDiskSerialized,
+        };
+        Context.Cleaner.RegisterPersisted(this);
+        MarkForLocalCheckpoint();
+        return this;
+    }
+
+    /// <summary>Computes (into the block manager) the partitions not stored yet, then cuts the lineage.</summary>
+    private async ValueTask MaterializeLocalCheckpointAsync(bool sync, CancellationToken cancellationToken)
+    {
+        int[] missing = [.. Enumerable.Range(0, NumPartitions).Where(p => !Context.BlockManager.Contains(new Storage.RddBlockId(Id, p)))];
+        if (missing.Length > 0)
+        {
+            Task<bool[]> job = Context.RunJobAsync(this, static (_, records) =>
+            {
+                using IEnumerator<T> enumerator = records.GetEnumerator();
+                while (enumerator.MoveNext()) { } // storing happens as the block manager reads the partition
+                return true;
+            }, missing, "LocalCheckpoint", cancellationToken);
+            if (sync) job.GetAwaiter().GetResult();
+            else await job.ConfigureAwait(false);
+        }
+        MarkCheckpointed(new LocalCheckpointRdd<T>(Context, Id, NumPartitions, Partitioner).At("LocalCheckpoint"));
+    }
+
     internal override async ValueTask WriteCheckpointAsync(bool sync, CancellationToken cancellationToken)
     {
         CheckpointState state = Checkpointing!;
@@ -60,8 +98,13 @@ public abstract partial class Rdd<T>
         try
         {
             if (state.IsMaterialized) return;
-            Directory.CreateDirectory(state.Directory);
-            string directory = state.Directory;
+            if (state.IsLocal)
+            {
+                await MaterializeLocalCheckpointAsync(sync, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            string directory = state.Directory!;
+            Directory.CreateDirectory(directory);
             Task<long[]> job = Context.RunJobAsync(this,
                 (task, records) => CheckpointFiles.Write(directory, task.PartitionId, records, task.TaskAttemptId),
                 null, "Checkpoint", cancellationToken);

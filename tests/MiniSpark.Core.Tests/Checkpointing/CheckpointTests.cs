@@ -128,3 +128,36 @@ public sealed class CheckpointTests : IDisposable
         Assert.True(last.StageInfos.Count <= 3, $"lineage should be cut at iteration 10, but the job has {last.StageInfos.Count} stages");
     }
 }
+
+public sealed class LocalCheckpointTests
+{
+    [Fact]
+    public void LocalCheckpoint_KeepsBlocks_CutsLineage_AndLostBlocksFailClearly()
+    {
+        using var sc = new SparkContext("local[2]", "local-checkpoint");
+        int computed = 0;
+        Rdd<int> rdd = sc.Parallelize(Enumerable.Range(0, 100), 4).Map(x => { Interlocked.Increment(ref computed); return x + 1; });
+        Assert.Same(rdd, rdd.LocalCheckpoint());
+        Assert.Equal(StorageLevel.MemoryAndDisk, rdd.StorageLevel);
+        Assert.Equal(100, rdd.Count());
+        Assert.True(rdd.IsCheckpointed);
+        Assert.Null(rdd.CheckpointFile);
+        Assert.Equal(100, computed); // the blocks were stored by the job itself: no second pass
+        Assert.Empty(Assert.Single(rdd.Dependencies).Rdd.Dependencies);
+        Assert.Equal(5050, rdd.Reduce((a, b) => a + b));
+        Assert.Equal(100, computed);
+
+        sc.BlockManager.RemoveRdd(rdd.Id);
+        var error = Assert.Throws<SparkJobException>(() => rdd.Count());
+        Assert.Contains("locally checkpointed", error.InnerException!.Message);
+    }
+
+    [Fact]
+    public void LocalCheckpoint_UpgradesMemoryOnlyToUseDisk()
+    {
+        using var sc = new SparkContext("local[2]", "local-checkpoint-level");
+        Rdd<int> rdd = sc.Parallelize([1, 2, 3]).Persist(StorageLevel.MemoryOnlySerialized).LocalCheckpoint();
+        Assert.Equal(StorageLevel.MemoryAndDiskSerialized, rdd.StorageLevel);
+        Assert.Equal(6, rdd.Reduce((a, b) => a + b));
+    }
+}
