@@ -20,4 +20,23 @@ public static class ConfigKeys
 
     /// <summary>Whether to show a console progress bar for long stages. Default: false.</summary>
     public const string ShowConsoleProgress = "spark.ui.showConsoleProgress";
+
+    /// <summary>Whether stragglers get a speculative copy once most of their stage is done. Default: false.</summary>
+    public const string Speculation = "spark.speculation";
+
+    /// <summary>How often to look for stragglers (<c>100ms</c>, <c>1s</c>). Default: 100ms.</summary>
+    public const string SpeculationInterval = "spark.speculation.interval";
+
+    /// <summary>Share of a stage's tasks that must be done before speculating. Default: 0.75.</summary>
+    public const string SpeculationQuantile = "spark.speculation.quantile";
+
+    /// <summary>How many times slower than the median a task must be to get a copy. Default: 1.5.</summary>
+    public const string SpeculationMultiplier = "spark.speculation.multiplier";
+
+    /// <summary>The least a task must have run before it can get a copy. Default: 100ms.</summary>
+    public const string SpeculationMinTaskRuntime = "spark.speculation.minTaskRuntime";
+
+    /// <summary>Bad-record skipping (opt-in): records a retried task may skip when a record-level function (Map, Filter,
+    /// FlatMap, MapValues, FlatMapValues, KeyBy) fails on them with the same exception as the previous attempt. Default: 0 (off).</summary>
+    public const string SkipBadRecords = "spark.task.skipBadRecords";
 }

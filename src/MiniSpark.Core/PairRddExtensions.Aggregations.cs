@@ -11,16 +11,14 @@ public static partial class PairRddExtensions
     {
         ArgumentNullException.ThrowIfNull(rdd);
         ArgumentNullException.ThrowIfNull(selector);
-        return new MapPartitionsRdd<(K, V), (K, U)>(rdd, (_, _, records) => FlattenValues(records, selector),
+        return new MapPartitionsRdd<(K, V), (K, U)>(rdd, (task, _, records) =>
+                Iterators.SelectMany(records, r => FlattenValues(r, selector), task),
             preservesPartitioning: true).At(nameof(FlatMapValues));
     }
 
-    private static IEnumerable<(K, U)> FlattenValues<K, V, U>(IEnumerable<(K, V)> records, Func<V, IEnumerable<U>> selector)
+    private static IEnumerable<(K, U)> FlattenValues<K, V, U>((K, V) record, Func<V, IEnumerable<U>> selector)
     {
-        foreach ((K key, V value) in records)
-        {
-            foreach (U result in selector(value)) yield return (key, result);
-        }
+        foreach (U result in selector(record.Item2)) yield return (record.Item1, result);
     }
 
     /// <summary>Folds each key's values with <paramref name="func"/>, starting every key in every partition from

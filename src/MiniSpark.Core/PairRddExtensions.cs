@@ -34,7 +34,7 @@ public static partial class PairRddExtensions
         ArgumentNullException.ThrowIfNull(rdd);
         ArgumentNullException.ThrowIfNull(selector);
         return new MapPartitionsRdd<(K, V), (K, U)>(rdd,
-            (_, _, records) => Iterators.Select(records, r => (r.Item1, selector(r.Item2))), preservesPartitioning: true)
+            (task, _, records) => Iterators.Select(records, r => (r.Item1, selector(r.Item2)), task), preservesPartitioning: true)
             .At(nameof(MapValues));
     }
 

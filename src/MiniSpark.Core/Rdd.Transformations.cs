@@ -8,14 +8,14 @@ public abstract partial class Rdd<T>
     public Rdd<U> Map<U>(Func<T, U> selector)
     {
         ArgumentNullException.ThrowIfNull(selector);
-        return new MapPartitionsRdd<T, U>(this, (_, _, records) => Iterators.Select(records, selector)).At(nameof(Map));
+        return new MapPartitionsRdd<T, U>(this, (task, _, records) => Iterators.Select(records, selector, task)).At(nameof(Map));
     }
 
     /// <summary>Keeps the records for which <paramref name="predicate"/> is true; keeps the partitioner.</summary>
     public Rdd<T> Filter(Func<T, bool> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        return new MapPartitionsRdd<T, T>(this, (_, _, records) => Iterators.Where(records, predicate),
+        return new MapPartitionsRdd<T, T>(this, (task, _, records) => Iterators.Where(records, predicate, task),
             preservesPartitioning: true).At(nameof(Filter));
     }
 
@@ -23,7 +23,7 @@ public abstract partial class Rdd<T>
     public Rdd<U> FlatMap<U>(Func<T, IEnumerable<U>> selector)
     {
         ArgumentNullException.ThrowIfNull(selector);
-        return new MapPartitionsRdd<T, U>(this, (_, _, records) => Iterators.SelectMany(records, selector)).At(nameof(FlatMap));
+        return new MapPartitionsRdd<T, U>(this, (task, _, records) => Iterators.SelectMany(records, selector, task)).At(nameof(FlatMap));
     }
 
     /// <summary>Transforms each partition as a whole (the function sees the partition's records as one sequence).</summary>
@@ -55,7 +55,7 @@ public abstract partial class Rdd<T>
     {
         ArgumentNullException.ThrowIfNull(keySelector);
         return new MapPartitionsRdd<T, (K, T)>(this,
-            (_, _, records) => Iterators.Select(records, x => (keySelector(x), x))).At(nameof(KeyBy));
+            (task, _, records) => Iterators.Select(records, x => (keySelector(x), x), task)).At(nameof(KeyBy));
     }
 
     /// <summary>The records of this dataset followed by those of <paramref name="other"/> (duplicates kept).</summary>

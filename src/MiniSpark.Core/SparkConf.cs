@@ -102,6 +102,35 @@ public sealed class SparkConf
             : throw new ArgumentException(SR.BadSetting(key, text, "true or false"), key);
     }
 
+    internal int GetNonNegativeInt(string key, int defaultValue)
+    {
+        string? text = GetOrNull(key);
+        if (text is null) return defaultValue;
+        return int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= 0
+            ? value
+            : throw new ArgumentException(SR.BadSetting(key, text, "a whole number, 0 or more"), key);
+    }
+
+    /// <summary>Spark-style durations: <c>250ms</c>, <c>2s</c>, <c>1m</c>, <c>1h</c>; a bare number is milliseconds.</summary>
+    internal TimeSpan GetDuration(string key, TimeSpan defaultValue)
+    {
+        string? text = GetOrNull(key);
+        if (text is null) return defaultValue;
+        string trimmed = text.Trim().ToLowerInvariant();
+        (string number, double unitMs) = trimmed switch
+        {
+            _ when trimmed.EndsWith("ms", StringComparison.Ordinal) => (trimmed[..^2], 1.0),
+            _ when trimmed.EndsWith('s') => (trimmed[..^1], 1000.0),
+            _ when trimmed.EndsWith("min", StringComparison.Ordinal) => (trimmed[..^3], 60_000.0),
+            _ when trimmed.EndsWith('m') => (trimmed[..^1], 60_000.0),
+            _ when trimmed.EndsWith('h') => (trimmed[..^1], 3_600_000.0),
+            _ => (trimmed, 1.0),
+        };
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0
+            ? TimeSpan.FromMilliseconds(value * unitMs)
+            : throw new ArgumentException(SR.BadSetting(key, text, "a positive duration such as 100ms or 2s"), key);
+    }
+
     internal long GetBytes(string key, long defaultValue)
     {
         string? text = GetOrNull(key);

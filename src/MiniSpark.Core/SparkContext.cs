@@ -54,7 +54,17 @@ public sealed partial class SparkContext : IDisposable
         BlockManager = new BlockManager(Memory, () => LocalDirectoryPath);
         Cleaner = new ContextCleaner(MapOutputs, BlockManager);
         _listenerBus = new ListenerBus();
-        _dagScheduler = new DagScheduler(new LocalTaskScheduler(url.Slots, MaxTaskFailures, Memory), MapOutputs, _listenerBus);
+        var schedulerOptions = new SchedulerOptions
+        {
+            Speculation = Conf.GetBool(ConfigKeys.Speculation, false),
+            SpeculationInterval = Conf.GetDuration(ConfigKeys.SpeculationInterval, TimeSpan.FromMilliseconds(100)),
+            SpeculationQuantile = Conf.GetDouble(ConfigKeys.SpeculationQuantile, 0.75, 0, 1),
+            SpeculationMultiplier = Conf.GetDouble(ConfigKeys.SpeculationMultiplier, 1.5, 1, double.MaxValue),
+            SpeculationMinRuntime = Conf.GetDuration(ConfigKeys.SpeculationMinTaskRuntime, TimeSpan.FromMilliseconds(100)),
+            SkipBadRecords = Conf.GetNonNegativeInt(ConfigKeys.SkipBadRecords, 0),
+        };
+        _dagScheduler = new DagScheduler(new LocalTaskScheduler(url.Slots, MaxTaskFailures, Memory, schedulerOptions), MapOutputs,
+            _listenerBus);
         Slots = url.Slots;
     }
 

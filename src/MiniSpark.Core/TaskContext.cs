@@ -50,6 +50,21 @@ public sealed class TaskContext
     /// <summary>The budget execution buffers (aggregation maps, sort buffers) draw from; null in bare tests.</summary>
     internal Storage.MemoryManager? Memory { get; init; }
 
+    /// <summary>Bad-record skipping: the failure (type and message) of this partition's previous attempt that record-level
+    /// functions skip records for; null when not skipping.</summary>
+    internal string? SkipSignature { get; init; }
+
+    internal int MaxSkippedRecords { get; init; }
+
+    /// <summary>Whether <paramref name="error"/>, thrown by a record-level function, should skip its record instead of failing.</summary>
+    internal bool TrySkip(Exception error)
+    {
+        if (SkipSignature is null || Metrics.RecordsSkipped >= MaxSkippedRecords) return false;
+        if (Scheduling.FailureSignature.Of(error) != SkipSignature) return false;
+        Metrics.RecordsSkipped++;
+        return true;
+    }
+
     /// <summary>Counters of this attempt, reported with its end event.</summary>
     public TaskMetrics Metrics { get; } = new();
 

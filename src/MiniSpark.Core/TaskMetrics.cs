@@ -25,6 +25,10 @@ public sealed class TaskMetrics
     /// <summary>Bytes of spill files written.</summary>
     public long DiskBytesSpilled { get; internal set; }
 
+    /// <summary>Records skipped because a record-level function failed on them the way the previous attempt did
+    /// (bad-record skipping, <c>spark.task.skipBadRecords</c>).</summary>
+    public long RecordsSkipped { get; internal set; }
+
     /// <summary>The largest execution memory the attempt held at once.</summary>
     public long PeakExecutionMemory { get; internal set; }
 

@@ -53,6 +53,9 @@ public sealed record SparkListenerStageCompleted(StageInfo StageInfo) : SparkLis
 public sealed record SparkListenerTaskStart(int StageId, int StageAttemptNumber, int PartitionId, int AttemptNumber,
     long TaskAttemptId) : SparkListenerEvent
 {
+    /// <summary>Whether this attempt is a speculative copy of a straggler.</summary>
+    public bool Speculative { get; init; }
+
     internal override void Dispatch(ISparkListener listener) => listener.OnTaskStart(this);
 }
 

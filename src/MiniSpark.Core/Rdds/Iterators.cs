@@ -33,6 +33,51 @@ internal static class Iterators
         }
     }
 
+    // Bad-record skipping (a retried task whose previous attempt failed): the same loops, but a record whose function
+    // fails the way the previous attempt did is skipped and counted. Separate methods keep the common path free of it.
+
+    public static IEnumerable<U> Select<T, U>(IEnumerable<T> source, Func<T, U> selector, TaskContext context) =>
+        context.SkipSignature is null ? Select(source, selector) : SelectSkipping(source, selector, context);
+
+    public static IEnumerable<T> Where<T>(IEnumerable<T> source, Func<T, bool> predicate, TaskContext context) =>
+        context.SkipSignature is null ? Where(source, predicate) : WhereSkipping(source, predicate, context);
+
+    public static IEnumerable<U> SelectMany<T, U>(IEnumerable<T> source, Func<T, IEnumerable<U>> selector, TaskContext context) =>
+        context.SkipSignature is null ? SelectMany(source, selector) : SelectManySkipping(source, selector, context);
+
+    private static IEnumerable<U> SelectSkipping<T, U>(IEnumerable<T> source, Func<T, U> selector, TaskContext context)
+    {
+        foreach (T item in source)
+        {
+            U result;
+            try { result = selector(item); }
+            catch (Exception e) when (context.TrySkip(e)) { continue; }
+            yield return result;
+        }
+    }
+
+    private static IEnumerable<T> WhereSkipping<T>(IEnumerable<T> source, Func<T, bool> predicate, TaskContext context)
+    {
+        foreach (T item in source)
+        {
+            bool keep;
+            try { keep = predicate(item); }
+            catch (Exception e) when (context.TrySkip(e)) { continue; }
+            if (keep) yield return item;
+        }
+    }
+
+    private static IEnumerable<U> SelectManySkipping<T, U>(IEnumerable<T> source, Func<T, IEnumerable<U>> selector, TaskContext context)
+    {
+        foreach (T item in source)
+        {
+            List<U> results;
+            try { results = [.. selector(item)]; } // materialised so a failure mid-way skips the whole record
+            catch (Exception e) when (context.TrySkip(e)) { continue; }
+            foreach (U result in results) yield return result;
+        }
+    }
+
     /// <summary>Observes cancellation every 1024 records: cheap enough for the hot path, prompt enough for users.</summary>
     public static IEnumerable<T> Interruptible<T>(IEnumerable<T> source, TaskContext context)
     {

@@ -100,7 +100,7 @@ internal sealed partial class DagScheduler
 
     private void HandleTaskStarted(TaskStartedEvent e) =>
         _bus.Post(new SparkListenerTaskStart(e.Task.StageId, e.Task.StageAttempt, e.Task.PartitionId,
-            e.Attempt.AttemptNumber, e.Attempt.TaskAttemptId));
+            e.Attempt.AttemptNumber, e.Attempt.TaskAttemptId) { Speculative = e.Attempt.Speculative });
 
     private void HandleTaskEnded(TaskEndedEvent e)
     {
@@ -155,7 +155,7 @@ internal sealed partial class DagScheduler
         if (task.StageAttempt != stage.LatestAttempt || !_running.Contains(stage)) return;
 
         string reason = $"FetchFailed: {failure.Message}";
-        _taskScheduler.KillTaskSet(stage.Id, reason);
+        _ = _taskScheduler.KillTaskSet(stage.Id, reason);
         MarkStageFinished(stage, reason);
         if (++stage.ConsecutiveFetchFailures > MaxConsecutiveStageAttempts)
         {
@@ -199,7 +199,7 @@ internal sealed partial class DagScheduler
         stage.MinValidAttempt = stage.LatestAttempt + 1;
         if (_running.Contains(stage))
         {
-            _taskScheduler.KillTaskSet(stage.Id, "its input changed");
+            _ = _taskScheduler.KillTaskSet(stage.Id, "its input changed");
             MarkStageFinished(stage, "restarted: its input changed");
         }
         _waiting.Add(stage);
@@ -286,6 +286,7 @@ internal sealed partial class DagScheduler
     /// <summary>Ends <paramref name="job"/> with <paramref name="error"/>; stops the stages no other job needs.</summary>
     private void FailJobAndIndependentStages(ActiveJob job, Exception error)
     {
+        var stopping = new List<Task>();
         if (job.FinalStage is not null)
         {
             foreach (Stage stage in StagesOf(job.FinalStage))
@@ -293,15 +294,21 @@ internal sealed partial class DagScheduler
                 if (stage.JobIds.Count != 1 || !stage.JobIds.Contains(job.JobId)) continue;
                 if (_running.Contains(stage))
                 {
-                    _taskScheduler.KillTaskSet(stage.Id, error.Message);
+                    stopping.Add(_taskScheduler.KillTaskSet(stage.Id, error.Message));
                     MarkStageFinished(stage, error.Message);
                 }
             }
         }
         CleanUpJob(job);
         _bus.Post(new SparkListenerJobEnd(job.JobId, false, error));
-        job.Listener.JobFailed(error);
+        // The action returns only once the job's tasks have stopped (they observe the kill between records), so no task
+        // of a finished job keeps running; a task stuck in user code that ignores cancellation is waited for a bounded time.
+        Task stopped = Task.WhenAll(stopping);
+        if (stopped.IsCompleted) job.Listener.JobFailed(error);
+        else stopped.WaitAsync(KilledTaskGrace).ContinueWith(_ => job.Listener.JobFailed(error), TaskScheduler.Default);
     }
+
+    private static readonly TimeSpan KilledTaskGrace = TimeSpan.FromSeconds(5);
 
     /// <summary>Forgets the job and every stage only it needed; shuffle outputs stay for later jobs.</summary>
     private void CleanUpJob(ActiveJob job)

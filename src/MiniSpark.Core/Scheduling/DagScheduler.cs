@@ -148,6 +148,9 @@ internal sealed partial class DagScheduler : ITaskEventSink, IDisposable
                 foreach (ActiveJob job in _activeJobs.Values.Where(j => j.Properties.JobGroup == group.GroupId).ToList())
                     CancelJob(job.JobId, $"part of cancelled job group '{group.GroupId}'", default);
                 break;
+            case Marker marker:
+                marker.Handled.Set();
+                break;
             case AllJobsCancelled all:
                 foreach (int jobId in _activeJobs.Keys.ToList()) CancelJob(jobId, all.Reason, default);
                 break;
@@ -164,6 +167,16 @@ internal sealed partial class DagScheduler : ITaskEventSink, IDisposable
         else if (Thread.CurrentThread != _eventThread) _eventThread.Join(TimeSpan.FromSeconds(30));
         _taskScheduler.Dispose();
     }
+
+    /// <summary>For tests: waits until the event thread has handled everything queued so far.</summary>
+    internal void DrainQuiet()
+    {
+        var handled = new ManualResetEventSlim();
+        Post(new Marker(handled));
+        handled.Wait(TimeSpan.FromSeconds(30));
+    }
+
+    private sealed record Marker(ManualResetEventSlim Handled) : DagEvent;
 
     /// <summary>For tests: every job finished leaves no stage, job or running set behind.</summary>
     internal bool HasLeakedState(out string description)

@@ -7,8 +7,9 @@ internal interface ITaskScheduler : IDisposable
 
     void Submit(TaskSet taskSet);
 
-    /// <summary>Stops the stage's running and queued tasks; they end as killed, without retries.</summary>
-    void KillTaskSet(int stageId, string reason);
+    /// <summary>Stops the stage's running and queued tasks (they end as killed, without retries); the returned task
+    /// completes when none of them is running any more.</summary>
+    Task KillTaskSet(int stageId, string reason);
 }
 
 /// <summary>Where task outcomes go (the DAG scheduler); may be called from any thread.</summary>
@@ -23,7 +24,7 @@ internal interface ITaskEventSink
 }
 
 /// <summary>Identity of one attempt of a task.</summary>
-internal readonly record struct TaskAttempt(long TaskAttemptId, int AttemptNumber);
+internal readonly record struct TaskAttempt(long TaskAttemptId, int AttemptNumber, bool Speculative = false);
 
 /// <summary>How an attempt ended.</summary>
 internal sealed record TaskOutcome(TaskOutcomeKind Kind, object? Result, Exception? Error, TaskMetrics Metrics)

@@ -1,17 +1,21 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using MiniSpark.Internal;
+using MiniSpark.Shuffle;
 using MiniSpark.Storage;
 
 namespace MiniSpark.Scheduling;
 
-/// <summary>Runs tasks on a fixed number of executor slots (threads), retrying failed attempts.</summary>
+/// <summary>Runs tasks on a fixed number of executor slots (threads): retries, speculative copies, kills.</summary>
 /// <remarks>
-/// <para>Tasks are handed to the slots through one channel, in submission order (FIFO across jobs).
-/// Slots are dedicated threads rather than thread-pool work items: user code may block, and blocking
-/// must never starve the scheduler or other jobs of threads.</para>
-/// <para>A failed attempt is re-queued until it has failed <c>maxFailures</c> times; then the whole task set
-/// fails. A killed task set's queued tasks are dropped when a slot picks them up.</para>
+/// <para>Tasks are handed to the slots through one channel, in submission order (FIFO across jobs). Slots are
+/// dedicated threads rather than thread-pool work items: user code may block, and blocking must never starve the
+/// scheduler or other jobs of threads.</para>
+/// <para>A failed attempt is re-queued until it has failed <c>maxFailures</c> times; then the whole task set fails.
+/// A fetch failure is not counted: the DAG scheduler recomputes the lost input. With speculation on, a timer gives a
+/// straggler one copy once most of its set is done; the first attempt to finish wins, the other is stopped and its
+/// output discarded.</para>
 /// </remarks>
 internal sealed class LocalTaskScheduler : ITaskScheduler
 {
@@ -19,20 +23,22 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
         new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
     private readonly Thread[] _slots;
     private readonly int _maxFailures;
+    private readonly MemoryManager? _memory;
+    private readonly SchedulerOptions _options;
     private readonly Lock _managersLock = new();
     private readonly List<TaskSetManager> _managers = [];
+    private readonly Timer? _speculationTimer;
     private ITaskEventSink? _sink;
     private long _nextTaskAttemptId;
     private int _disposed;
 
-    private readonly MemoryManager? _memory;
-
-    public LocalTaskScheduler(int slots, int maxFailures, MemoryManager? memory = null)
+    public LocalTaskScheduler(int slots, int maxFailures, MemoryManager? memory = null, SchedulerOptions? options = null)
     {
-        _memory = memory;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(slots);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFailures);
         _maxFailures = maxFailures;
+        _memory = memory;
+        _options = options ?? new SchedulerOptions();
         _slots = new Thread[slots];
         for (int i = 0; i < slots; i++)
         {
@@ -43,6 +49,8 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
                 Name = $"MiniSpark executor slot {i}",
             };
         }
+        if (_options.Speculation)
+            _speculationTimer = new Timer(_ => Speculate(), null, _options.SpeculationInterval, _options.SpeculationInterval);
     }
 
     public int Slots => _slots.Length;
@@ -57,18 +65,32 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
     {
         var manager = new TaskSetManager(taskSet, _maxFailures);
         lock (_managersLock) _managers.Add(manager);
-        foreach (SchedulerTask task in taskSet.Tasks) _queue.Writer.TryWrite(new TaskRun(manager, task, 0));
+        foreach (SchedulerTask task in taskSet.Tasks) _queue.Writer.TryWrite(new TaskRun(manager, task, 0, Speculative: false));
     }
 
-    public void KillTaskSet(int stageId, string reason)
+    public Task KillTaskSet(int stageId, string reason)
     {
+        List<TaskSetManager> killed;
         lock (_managersLock)
         {
-            foreach (TaskSetManager manager in _managers)
-            {
-                if (manager.TaskSet.StageId == stageId) manager.Kill();
-            }
+            killed = [.. _managers.Where(m => m.TaskSet.StageId == stageId)];
             _managers.RemoveAll(m => m.TaskSet.StageId == stageId);
+        }
+        foreach (TaskSetManager manager in killed) manager.Kill();
+        return Task.WhenAll(killed.Select(m => m.Stopped));
+    }
+
+    private void Speculate()
+    {
+        TaskSetManager[] managers;
+        lock (_managersLock) managers = [.. _managers];
+        foreach (TaskSetManager manager in managers)
+        {
+            foreach (SchedulerTask task in manager.TakeSpeculatable(_options.SpeculationQuantile, _options.SpeculationMultiplier,
+                         _options.SpeculationMinRuntime))
+            {
+                _queue.Writer.TryWrite(new TaskRun(manager, task, manager.NextAttemptNumber(task.PartitionId), Speculative: true));
+            }
         }
     }
 
@@ -89,7 +111,8 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
     private bool RunNext(ChannelReader<TaskRun> reader)
     {
         if (!reader.TryRead(out TaskRun run)) return false;
-        if (!run.Manager.IsKilled) RunTask(run);
+        // Dropped: the set was killed, or another attempt of this partition already won.
+        if (!run.Manager.IsKilled && !run.Manager.IsSucceeded(run.Task.PartitionId)) RunTask(run);
         return true;
     }
 
@@ -97,11 +120,61 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
     {
         ITaskEventSink sink = _sink!;
         SchedulerTask task = run.Task;
-        var attempt = new TaskAttempt(Interlocked.Increment(ref _nextTaskAttemptId) - 1, run.AttemptNumber);
-        var context = new TaskContext(task.StageId, task.StageAttempt, task.PartitionId, run.AttemptNumber,
-            attempt.TaskAttemptId, run.Manager.CancellationToken) { Memory = _memory };
-        sink.TaskStarted(task, attempt);
+        TaskSetManager manager = run.Manager;
+        TaskSetManager.Attempt running = manager.Start(task.PartitionId, run.AttemptNumber);
+        try
+        {
+            var attempt = new TaskAttempt(Interlocked.Increment(ref _nextTaskAttemptId) - 1, run.AttemptNumber, run.Speculative);
+            var context = new TaskContext(task.StageId, task.StageAttempt, task.PartitionId, run.AttemptNumber,
+                attempt.TaskAttemptId, running.Token)
+            {
+                Memory = _memory,
+                SkipSignature = run.AttemptNumber > 0 && _options.SkipBadRecords > 0 ? manager.SkipSignature(task.PartitionId) : null,
+                MaxSkippedRecords = _options.SkipBadRecords,
+            };
+            sink.TaskStarted(task, attempt);
+            (object? result, Exception? error) = Execute(task, context);
 
+            if (error is null)
+            {
+                if (manager.TrySucceed(running, out bool setDone))
+                {
+                    sink.TaskEnded(task, attempt, TaskOutcome.Success(result, context.Metrics, context.AccumulatorUpdates));
+                    if (setDone) Forget(manager);
+                }
+                else
+                {
+                    // Another attempt of this partition finished first: this output is discarded.
+                    (result as MapOutput)?.Release();
+                    sink.TaskEnded(task, attempt, TaskOutcome.Killed(new OperationCanceledException(
+                        $"Partition {task.PartitionId} of stage {task.StageId} was already computed by another attempt."), context.Metrics));
+                }
+            }
+            else if (error is OperationCanceledException && running.Token.IsCancellationRequested)
+            {
+                sink.TaskEnded(task, attempt, TaskOutcome.Killed(error, context.Metrics));
+            }
+            else if (error is FetchFailedException)
+            {
+                sink.TaskEnded(task, attempt, TaskOutcome.FetchFailed(error, context.Metrics));
+            }
+            else
+            {
+                sink.TaskEnded(task, attempt, TaskOutcome.Failure(error, context.Metrics));
+                if (manager.ShouldRetry(task.PartitionId, error, out int attempts))
+                    _queue.Writer.TryWrite(run with { AttemptNumber = manager.NextAttemptNumber(task.PartitionId), Speculative = false });
+                else if (!manager.IsKilled && !manager.IsSucceeded(task.PartitionId))
+                    sink.TaskSetFailed(manager.TaskSet, task, attempts, error); // the DAG scheduler kills the set
+            }
+        }
+        finally
+        {
+            manager.End(running);
+        }
+    }
+
+    private (object? Result, Exception? Error) Execute(SchedulerTask task, TaskContext context)
+    {
         long start = Stopwatch.GetTimestamp();
         object? result = null;
         Exception? error = null;
@@ -126,29 +199,13 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
         }
         context.Metrics.Duration = Stopwatch.GetElapsedTime(start);
         // Buffers a task forgot to release (or could not, failing) go back to the pool.
-        _memory?.ReleaseAllExecution(attempt.TaskAttemptId);
-
-        if (error is null)
+        _memory?.ReleaseAllExecution(context.TaskAttemptId);
+        if (context.Metrics.RecordsSkipped > 0)
         {
-            sink.TaskEnded(task, attempt, TaskOutcome.Success(result, context.Metrics, context.AccumulatorUpdates));
-            if (run.Manager.TaskSucceeded()) Forget(run.Manager);
+            Log.Warning($"Task for partition {task.PartitionId} of stage {task.StageId} skipped {context.Metrics.RecordsSkipped} " +
+                $"bad record(s) failing with {context.SkipSignature}.");
         }
-        else if (run.Manager.IsKilled && error is OperationCanceledException)
-        {
-            sink.TaskEnded(task, attempt, TaskOutcome.Killed(error, context.Metrics));
-        }
-        else if (error is Shuffle.FetchFailedException)
-        {
-            sink.TaskEnded(task, attempt, TaskOutcome.FetchFailed(error, context.Metrics));
-        }
-        else
-        {
-            sink.TaskEnded(task, attempt, TaskOutcome.Failure(error, context.Metrics));
-            if (run.Manager.ShouldRetry(task.PartitionId, out int attempts))
-                _queue.Writer.TryWrite(run with { AttemptNumber = run.AttemptNumber + 1 });
-            else if (!run.Manager.IsKilled)
-                sink.TaskSetFailed(run.Manager.TaskSet, task, attempts, error); // the DAG scheduler kills the set
-        }
+        return (result, error);
     }
 
     private void Forget(TaskSetManager manager)
@@ -159,6 +216,7 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _speculationTimer?.Dispose();
         lock (_managersLock)
         {
             foreach (TaskSetManager manager in _managers) manager.Kill();
@@ -171,5 +229,17 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
         }
     }
 
-    private readonly record struct TaskRun(TaskSetManager Manager, SchedulerTask Task, int AttemptNumber);
+    private readonly record struct TaskRun(TaskSetManager Manager, SchedulerTask Task, int AttemptNumber, bool Speculative);
+}
+
+/// <summary>Task-scheduling settings read from the configuration.</summary>
+internal sealed record SchedulerOptions
+{
+    public bool Speculation { get; init; }
+    public TimeSpan SpeculationInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+    public double SpeculationQuantile { get; init; } = 0.75;
+    public double SpeculationMultiplier { get; init; } = 1.5;
+    public TimeSpan SpeculationMinRuntime { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>Records a retried task may skip when they fail the way its previous attempt did; 0 turns skipping off.</summary>
+    public int SkipBadRecords { get; init; }
 }

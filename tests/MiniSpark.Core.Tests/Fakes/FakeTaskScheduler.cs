@@ -15,7 +15,11 @@ internal sealed class FakeTaskScheduler : ITaskScheduler
 
     public void Submit(TaskSet taskSet) => Submitted.Add(taskSet);
 
-    public void KillTaskSet(int stageId, string reason) => KilledStages.Add(stageId);
+    public Task KillTaskSet(int stageId, string reason)
+    {
+        KilledStages.Add(stageId);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Runs every task of <paramref name="taskSet"/> for real and reports success.</summary>
     public void RunAll(TaskSet taskSet)
