@@ -38,7 +38,9 @@ internal sealed class ListLayout
         {
             if (repetitions[i] == 0) rows++;
         }
-        if (rows != rowCount || (data.SlotCount > 0 && repetitions[0] != 0))
+        if (data.SlotCount > 0 && repetitions[0] != 0)
+            throw ParquetErrors.Invalid(source, null, $"column '{data.Column.DottedPath}' starts with repetition level {repetitions[0]}; a row group's first level must be 0.");
+        if (rows != rowCount)
             throw ParquetErrors.Invalid(source, null, $"column '{data.Column.DottedPath}' holds {rows} lists for a row group of {rowCount} rows.");
         var firstSlot = new int[rows + 1];
         var firstValue = new int[rows + 1];

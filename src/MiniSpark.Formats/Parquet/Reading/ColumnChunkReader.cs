@@ -28,6 +28,11 @@ internal static class ColumnChunkReader
             string codec = Enum.IsDefined(meta.Codec) ? meta.Codec.ToString().ToUpperInvariant() : $"unknown codec {(int)meta.Codec}";
             throw ParquetErrors.Unsupported(file, $"the {codec} compression codec (column '{column.DottedPath}')");
         }
+        if (meta.NumValues == 0 && rowCount == 0)
+        {
+            // Empty chunks of empty row groups: some writers leave their offsets at 0, so there is nothing to read.
+            return ValuesDecoder.Create(column, 0).Build(column, 0, column.MaxDefinitionLevel > 0 ? [] : null, column.MaxRepetitionLevel > 0 ? [] : null);
+        }
         long start = meta.DataPageOffset;
         if (meta.DictionaryPageOffset is long dictionaryOffset && dictionaryOffset > 0 && dictionaryOffset < start) start = dictionaryOffset;
         long length = meta.TotalCompressedSize;
