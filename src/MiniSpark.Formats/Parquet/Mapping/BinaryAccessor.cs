@@ -54,7 +54,7 @@ internal sealed class BinaryAccessor<TOut, TConverter> : ColumnAccessor<TOut>
         }
         catch (Exception e) when (e is OverflowException or ArgumentException)
         {
-            throw ParquetErrors.Invalid(_source, null, $"column '{_data.Column.DottedPath}', value {row} of its row group: {e.Message}", e);
+            throw ParquetErrors.Invalid(_source, _data.FileOffset, $"column '{_data.Column.DottedPath}', value {row} of its row group: {e.Message}", e);
         }
     }
 }

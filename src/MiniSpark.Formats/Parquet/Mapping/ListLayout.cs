@@ -39,9 +39,9 @@ internal sealed class ListLayout
             if (repetitions[i] == 0) rows++;
         }
         if (data.SlotCount > 0 && repetitions[0] != 0)
-            throw ParquetErrors.Invalid(source, null, $"column '{data.Column.DottedPath}' starts with repetition level {repetitions[0]}; a row group's first level must be 0.");
+            throw ParquetErrors.Invalid(source, data.FileOffset, $"column '{data.Column.DottedPath}' starts with repetition level {repetitions[0]}; a row group's first level must be 0.");
         if (rows != rowCount)
-            throw ParquetErrors.Invalid(source, null, $"column '{data.Column.DottedPath}' holds {rows} lists for a row group of {rowCount} rows.");
+            throw ParquetErrors.Invalid(source, data.FileOffset, $"column '{data.Column.DottedPath}' holds {rows} lists for a row group of {rowCount} rows.");
         var firstSlot = new int[rows + 1];
         var firstValue = new int[rows + 1];
         int row = -1, values = 0;

@@ -21,7 +21,7 @@ internal sealed class PrimitiveAccessor<TIn, TOut, TConverter>(PrimitiveColumnDa
         }
         catch (OverflowException e)
         {
-            throw ParquetErrors.Invalid(source, null, $"column '{data.Column.DottedPath}', value {row} of its row group: {e.Message}", e);
+            throw ParquetErrors.Invalid(source, data.FileOffset, $"column '{data.Column.DottedPath}', value {row} of its row group: {e.Message}", e);
         }
     }
 }

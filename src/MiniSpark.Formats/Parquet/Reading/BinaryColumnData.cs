@@ -5,8 +5,8 @@ namespace MiniSpark.Formats.Parquet.Reading;
 
 /// <summary>Byte-array values as indices into a pool; dictionary entries sit at the start of the pool and are never copied.</summary>
 /// <remarks>Index -1 marks a null slot. Converters may cache per pool entry (a dictionary string is decoded once).</remarks>
-internal sealed class BinaryColumnData(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels, BinaryValues pool, int[] indices, int dictionaryCount)
-    : ColumnData(column, slotCount, definitionLevels, repetitionLevels)
+internal sealed class BinaryColumnData(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels, BinaryValues pool, int[] indices, int dictionaryCount, long fileOffset)
+    : ColumnData(column, slotCount, definitionLevels, repetitionLevels, fileOffset)
 {
     public BinaryValues Pool { get; } = pool;
 

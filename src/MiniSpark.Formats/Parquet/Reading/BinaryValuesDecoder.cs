@@ -56,12 +56,12 @@ internal sealed class BinaryValuesDecoder(int capacity, int fixedLength) : Value
         for (int i = 0; i < count; i++) target[i] = first + i;
     }
 
-    public override ColumnData Build(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels)
+    public override ColumnData Build(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels, long fileOffset)
     {
         int[] indices = repetitionLevels is null
             ? Spread<int>(_indices.Span, definitionLevels, column.MaxDefinitionLevel, slotCount, -1)
             : _indices.ToArray();
-        return new BinaryColumnData(column, slotCount, definitionLevels, repetitionLevels, _pool, indices, Math.Max(_dictionaryCount, 0));
+        return new BinaryColumnData(column, slotCount, definitionLevels, repetitionLevels, _pool, indices, Math.Max(_dictionaryCount, 0), fileOffset);
     }
 
     private void DecodePlain(ReadOnlySpan<byte> data, int count, DecodeContext context)

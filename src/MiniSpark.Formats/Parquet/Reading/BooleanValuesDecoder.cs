@@ -51,11 +51,11 @@ internal sealed class BooleanValuesDecoder(int capacity) : ValuesDecoder
         }
     }
 
-    public override ColumnData Build(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels)
+    public override ColumnData Build(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels, long fileOffset)
     {
         bool[] values = repetitionLevels is null
             ? Spread<bool>(_values.Span, definitionLevels, column.MaxDefinitionLevel, slotCount, false)
             : _values.ToArray();
-        return new PrimitiveColumnData<bool>(column, slotCount, definitionLevels, repetitionLevels, values);
+        return new PrimitiveColumnData<bool>(column, slotCount, definitionLevels, repetitionLevels, values, fileOffset);
     }
 }

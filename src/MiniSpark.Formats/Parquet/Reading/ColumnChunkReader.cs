@@ -20,9 +20,9 @@ internal static class ColumnChunkReader
         if (column.Unsupported is string reason) throw ParquetErrors.Unsupported(file, $"{reason} in column '{column.DottedPath}'");
         if (chunk.IsEncrypted) throw ParquetErrors.Unsupported(file, $"column encryption (column '{column.DottedPath}')");
         if (chunk.FilePath is not null) throw ParquetErrors.Unsupported(file, $"column data in another file ('{chunk.FilePath}', column '{column.DottedPath}')");
-        ColumnMetaData meta = chunk.MetaData ?? throw ParquetErrors.Invalid(file, null, $"column '{column.DottedPath}' has no column metadata.");
+        ColumnMetaData meta = chunk.MetaData ?? throw ParquetErrors.Invalid(file, chunk.MetadataOffset, $"column '{column.DottedPath}' has no column metadata.");
         if (meta.Type != column.PhysicalType)
-            throw ParquetErrors.Invalid(file, null, $"column '{column.DottedPath}' is {column.PhysicalType} in the schema but {meta.Type} in its chunk metadata.");
+            throw ParquetErrors.Invalid(file, chunk.MetadataOffset, $"column '{column.DottedPath}' is {column.PhysicalType} in the schema but {meta.Type} in its chunk metadata.");
         if (!PageCompression.IsSupported(meta.Codec))
         {
             string codec = Enum.IsDefined(meta.Codec) ? meta.Codec.ToString().ToUpperInvariant() : $"unknown codec {(int)meta.Codec}";
@@ -31,7 +31,7 @@ internal static class ColumnChunkReader
         if (meta.NumValues == 0 && rowCount == 0)
         {
             // Empty chunks of empty row groups: some writers leave their offsets at 0, so there is nothing to read.
-            return ValuesDecoder.Create(column, 0).Build(column, 0, column.MaxDefinitionLevel > 0 ? [] : null, column.MaxRepetitionLevel > 0 ? [] : null);
+            return ValuesDecoder.Create(column, 0).Build(column, 0, column.MaxDefinitionLevel > 0 ? [] : null, column.MaxRepetitionLevel > 0 ? [] : null, chunk.MetadataOffset);
         }
         long start = meta.DataPageOffset;
         if (meta.DictionaryPageOffset is long dictionaryOffset && dictionaryOffset > 0 && dictionaryOffset < start) start = dictionaryOffset;
@@ -102,7 +102,7 @@ internal static class ColumnChunkReader
                 }
             }
             int slots = _valuesRead;
-            return _values.Build(column, slots, _definitions?.ToArray(), _repetitions?.ToArray());
+            return _values.Build(column, slots, _definitions?.ToArray(), _repetitions?.ToArray(), start);
         }
 
         private void ReadDictionaryPage(PageHeader header, ReadOnlyMemory<byte> body, DecodeContext context)

@@ -8,8 +8,11 @@ namespace MiniSpark.Formats.Parquet.Reading;
 /// below the maximum. Repeated columns keep one level pair per slot and their non-null values dense, in order;
 /// <c>ListAssembler</c> turns them into arrays per row.
 /// </remarks>
-internal abstract class ColumnData(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels)
+internal abstract class ColumnData(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels, long fileOffset)
 {
+    /// <summary>Where the column chunk starts in the file: the offset errors about its values report.</summary>
+    public long FileOffset { get; } = fileOffset;
+
     public ColumnDescriptor Column { get; } = column;
 
     /// <summary>Rows (flat) or level entries (repeated).</summary>

@@ -57,12 +57,12 @@ internal sealed class FixedValuesDecoder<T>(int capacity) : ValuesDecoder
         }
     }
 
-    public override ColumnData Build(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels)
+    public override ColumnData Build(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels, long fileOffset)
     {
         T[] values = repetitionLevels is null
             ? Spread<T>(_values.Span, definitionLevels, column.MaxDefinitionLevel, slotCount, default)
             : _values.ToArray();
-        return new PrimitiveColumnData<T>(column, slotCount, definitionLevels, repetitionLevels, values);
+        return new PrimitiveColumnData<T>(column, slotCount, definitionLevels, repetitionLevels, values, fileOffset);
     }
 
     private void DecodeDictionary(ReadOnlySpan<byte> data, int count, DecodeContext context)

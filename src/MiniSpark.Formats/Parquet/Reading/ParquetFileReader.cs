@@ -25,7 +25,7 @@ internal sealed class ParquetFileReader : IDisposable
         try
         {
             Metadata = ReadFooter(source);
-            Schema = ParquetSchema.Build(Metadata.Schema, source.Name);
+            Schema = ParquetSchema.Build(Metadata.Schema, source.Name, Metadata.Offset);
             _rowGroups = new RowGroupInfo[Metadata.RowGroups.Count];
             for (int i = 0; i < _rowGroups.Length; i++) _rowGroups[i] = RowGroupInfo.Create(i, Metadata, Schema, source.Name, source.Length);
         }

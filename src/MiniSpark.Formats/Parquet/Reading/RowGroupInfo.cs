@@ -39,9 +39,9 @@ internal sealed class RowGroupInfo
     {
         RowGroup group = metadata.RowGroups[index];
         if (group.NumRows < 0 || group.NumRows > int.MaxValue)
-            throw ParquetErrors.Invalid(source, null, $"Row group {index} declares {group.NumRows} rows.");
+            throw ParquetErrors.Invalid(source, group.MetadataOffset, $"Row group {index} declares {group.NumRows} rows.");
         if (group.Columns.Count != schema.Columns.Count)
-            throw ParquetErrors.Invalid(source, null, $"Row group {index} has {group.Columns.Count} column chunks for {schema.Columns.Count} schema columns.");
+            throw ParquetErrors.Invalid(source, group.MetadataOffset, $"Row group {index} has {group.Columns.Count} column chunks for {schema.Columns.Count} schema columns.");
         long start = long.MaxValue, end = 0;
         var statistics = new ColumnStatistics?[group.Columns.Count];
         for (int i = 0; i < group.Columns.Count; i++)

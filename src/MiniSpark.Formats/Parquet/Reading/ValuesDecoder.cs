@@ -16,7 +16,7 @@ internal abstract class ValuesDecoder
     public abstract void Decode(ParquetEncoding encoding, ReadOnlySpan<byte> data, int count, DecodeContext context);
 
     /// <summary>The column data: values spaced by the levels for flat columns, dense for repeated ones.</summary>
-    public abstract ColumnData Build(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels);
+    public abstract ColumnData Build(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels, long fileOffset);
 
     public static ValuesDecoder Create(ColumnDescriptor column, int capacity) => column.PhysicalType switch
     {

@@ -27,11 +27,11 @@ internal sealed class ParquetSchema
     public SchemaField? FindField(string name) => _fieldsByName.GetValueOrDefault(name);
 
     /// <summary>Rebuilds the tree from the footer's elements; malformed trees throw with <paramref name="source"/> named.</summary>
-    public static ParquetSchema Build(IReadOnlyList<SchemaElement> elements, string source)
+    public static ParquetSchema Build(IReadOnlyList<SchemaElement> elements, string source, long footerOffset)
     {
-        if (elements.Count == 0) throw ParquetErrors.Invalid(source, null, "The schema is empty.");
+        if (elements.Count == 0) throw ParquetErrors.Invalid(source, footerOffset, "The schema is empty.");
         SchemaElement rootElement = elements[0];
-        if (rootElement.Type is not null) throw ParquetErrors.Invalid(source, null, "The schema root is a primitive, not a group.");
+        if (rootElement.Type is not null) throw ParquetErrors.Invalid(source, rootElement.Offset, "The schema root is a primitive, not a group.");
         var root = new SchemaNode(rootElement, null);
         var columns = new List<ColumnDescriptor>();
         // Explicit stack of (node, children still to read): no recursion on untrusted input.
@@ -43,21 +43,21 @@ internal sealed class ParquetSchema
             (SchemaNode parent, int remaining) = pending.Pop();
             if (remaining == 0) continue;
             pending.Push((parent, remaining - 1));
-            if (next >= elements.Count) throw ParquetErrors.Invalid(source, null, $"Schema element '{parent.Element.Name}' declares more children than the schema holds.");
+            if (next >= elements.Count) throw ParquetErrors.Invalid(source, parent.Element.Offset, $"Schema element '{parent.Element.Name}' declares more children than the schema holds.");
             SchemaElement element = elements[next++];
             if (element.RepetitionType is not null and not (FieldRepetitionType.Required or FieldRepetitionType.Optional or FieldRepetitionType.Repeated))
-                throw ParquetErrors.Invalid(source, null, $"Schema element '{element.Name}' has unknown repetition type {(int)element.RepetitionType}.");
+                throw ParquetErrors.Invalid(source, element.Offset, $"Schema element '{element.Name}' has unknown repetition type {(int)element.RepetitionType}.");
             var node = new SchemaNode(element, parent)
             {
                 DefinitionLevel = parent.DefinitionLevel + (element.RepetitionType is FieldRepetitionType.Optional or FieldRepetitionType.Repeated ? 1 : 0),
                 RepetitionLevel = parent.RepetitionLevel + (element.RepetitionType == FieldRepetitionType.Repeated ? 1 : 0),
                 Depth = parent.Depth + 1,
             };
-            if (node.Depth > MaxDepth) throw ParquetErrors.Invalid(source, null, $"The schema nests deeper than {MaxDepth} levels.");
+            if (node.Depth > MaxDepth) throw ParquetErrors.Invalid(source, element.Offset, $"The schema nests deeper than {MaxDepth} levels.");
             parent.Children.Add(node);
             if (node.IsLeaf)
             {
-                if (element.NumChildren is > 0) throw ParquetErrors.Invalid(source, null, $"Primitive schema element '{element.Name}' declares children.");
+                if (element.NumChildren is > 0) throw ParquetErrors.Invalid(source, element.Offset, $"Primitive schema element '{element.Name}' declares children.");
                 node.Leaf = CreateLeaf(node, columns.Count, source);
                 columns.Add(node.Leaf);
             }
@@ -66,7 +66,7 @@ internal sealed class ParquetSchema
                 pending.Push((node, CheckChildren(element, elements.Count - next, source)));
             }
         }
-        if (next != elements.Count) throw ParquetErrors.Invalid(source, null, $"The schema has {elements.Count - next} elements outside the tree.");
+        if (next != elements.Count) throw ParquetErrors.Invalid(source, elements[next].Offset, $"The schema has {elements.Count - next} elements outside the tree.");
         var fields = new List<SchemaField>(root.Children.Count);
         foreach (SchemaNode child in root.Children) fields.Add(CreateField(child));
         return new ParquetSchema(root, columns, fields);
@@ -76,7 +76,7 @@ internal sealed class ParquetSchema
     {
         int count = element.NumChildren ?? 0;
         if (count < 0 || count > available)
-            throw ParquetErrors.Invalid(source, null, $"Schema element '{element.Name}' declares {count} children; {available} elements follow.");
+            throw ParquetErrors.Invalid(source, element.Offset, $"Schema element '{element.Name}' declares {count} children; {available} elements follow.");
         return count;
     }
 
@@ -85,13 +85,13 @@ internal sealed class ParquetSchema
         SchemaElement element = node.Element;
         PhysicalType physical = element.Type!.Value;
         if (!Enum.IsDefined(physical))
-            throw ParquetErrors.Invalid(source, null, $"Column '{element.Name}' declares physical type {(int)physical}, which parquet.thrift does not define.");
+            throw ParquetErrors.Invalid(source, element.Offset, $"Column '{element.Name}' declares physical type {(int)physical}, which parquet.thrift does not define.");
         int typeLength = 0;
         if (physical == PhysicalType.FixedLenByteArray)
         {
             typeLength = element.TypeLength ?? 0;
             if (typeLength <= 0 || typeLength > 1 << 24)
-                throw ParquetErrors.Invalid(source, null, $"FIXED_LEN_BYTE_ARRAY column '{element.Name}' has invalid length {element.TypeLength}.");
+                throw ParquetErrors.Invalid(source, element.Offset, $"FIXED_LEN_BYTE_ARRAY column '{element.Name}' has invalid length {element.TypeLength}.");
         }
         var path = new string[node.Depth];
         for (SchemaNode? at = node; at?.Parent is not null; at = at.Parent) path[at.Depth - 1] = at.Element.Name;
