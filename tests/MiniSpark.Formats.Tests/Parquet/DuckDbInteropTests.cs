@@ -54,6 +54,15 @@ public sealed class DuckDbInteropTests : IDisposable
     }
 
     [Fact]
+    public void EmptyFile_ReadsAsNoRowsEverywhere()
+    {
+        string file = Path.Combine(_directory, "empty.parquet");
+        File.WriteAllBytes(file, Write(new List<AllTypes>()));
+        Assert.Empty(DuckDb.Read(file));
+        Assert.Empty(Read<AllTypes>(File.ReadAllBytes(file)));
+    }
+
+    [Fact]
     public void OurStatistics_LetDuckDbSkipRowGroups()
     {
         List<AllTypes> rows = Sample(3000);

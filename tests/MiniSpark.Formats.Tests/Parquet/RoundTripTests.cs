@@ -226,4 +226,36 @@ public class RoundTripTests
     }
 
     public sealed record RequiredId(int MaybeId);
+
+    [Fact]
+    public void RowGroups_ReadInParallel_FromOneFileReader()
+    {
+        List<AllTypes> rows = Sample(4000);
+        string path = Path.Combine(Path.GetTempPath(), $"minispark-parallel-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            File.WriteAllBytes(path, Write(rows, new ParquetWriteOptions { RowGroupSize = 16 * 1024 }));
+            using ParquetFileReader reader = ParquetFileReader.Open(path);
+            var recordReader = new ParquetRecordReader<AllTypes>(reader);
+            List<AllTypes>[] parts = new List<AllTypes>[reader.RowGroups.Count];
+            Parallel.For(0, parts.Length, i => parts[i] = [.. recordReader.ReadRowGroup(i)]);
+            List<AllTypes> all = [.. parts.SelectMany(p => p)];
+            Assert.True(parts.Length > 2);
+            Assert.Equal(rows.Count, all.Count);
+            for (int i = 0; i < rows.Count; i++) AssertSame(rows[i], all[i]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ColumnChunkOverTheValueLimit_IsRejected()
+    {
+        byte[] file = Write(Sample(100));
+        using ParquetFileReader reader = ParquetFileReader.Open(new MemoryStream(file), "limited.parquet", options: new ParquetReadOptions { MaxValuesPerColumnChunk = 10 });
+        InvalidDataException error = Assert.Throws<InvalidDataException>(() => new ParquetRowReader(reader).ReadAll().ToList());
+        Assert.Contains("MaxValuesPerColumnChunk", error.Message);
+    }
 }

@@ -40,6 +40,11 @@ internal static class ColumnChunkReader
             throw ParquetErrors.Invalid(file, start, $"column '{column.DottedPath}' claims bytes [{start}, {start}+{length}) outside the {source.Length}-byte file.");
         if (length > Array.MaxLength) throw ParquetErrors.Unsupported(file, $"a column chunk over 2 GiB (column '{column.DottedPath}')");
         bool flat = column.MaxRepetitionLevel == 0;
+        if (meta.NumValues > options.MaxValuesPerColumnChunk && meta.NumValues <= Array.MaxLength)
+        {
+            throw ParquetErrors.Invalid(file, chunk.MetadataOffset,
+                $"column '{column.DottedPath}' declares {meta.NumValues} values, above the reader's limit of {options.MaxValuesPerColumnChunk} (ParquetReadOptions.MaxValuesPerColumnChunk).");
+        }
         if (meta.NumValues < 0 || meta.NumValues > Array.MaxLength || (flat && meta.NumValues != rowCount))
             throw ParquetErrors.Invalid(file, start, $"column '{column.DottedPath}' declares {meta.NumValues} values for a row group of {rowCount} rows.");
 
