@@ -11,10 +11,12 @@ internal sealed class ColumnChunk
     public ColumnMetaData? MetaData { get; set; }
     /// <summary>True when the chunk carries encryption metadata (crypto_metadata or encrypted_column_metadata).</summary>
     public bool IsEncrypted { get; set; }
+    /// <summary>Where this struct starts in the footer (for error messages); 0 when built in memory.</summary>
+    public long MetadataOffset { get; set; }
 
     public static ColumnChunk Read(ref ThriftCompactReader reader)
     {
-        var result = new ColumnChunk();
+        var result = new ColumnChunk { MetadataOffset = reader.FileOffset };
         short saved = reader.BeginStruct();
         while (reader.ReadFieldHeader(out short id, out ThriftType type))
         {

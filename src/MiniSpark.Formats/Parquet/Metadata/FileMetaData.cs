@@ -15,11 +15,13 @@ internal sealed class FileMetaData
     public List<int>? ColumnOrders { get; set; }
     /// <summary>True when the footer names an encryption algorithm (plaintext footer of an encrypted file).</summary>
     public bool IsEncrypted { get; set; }
+    /// <summary>Where the footer starts in the file; 0 when built in memory.</summary>
+    public long Offset { get; set; }
 
     public static FileMetaData Read(ref ThriftCompactReader reader)
     {
         long start = reader.FileOffset;
-        var result = new FileMetaData();
+        var result = new FileMetaData { Offset = start };
         bool hasSchema = false, hasRowGroups = false;
         short saved = reader.BeginStruct();
         while (reader.ReadFieldHeader(out short id, out ThriftType type))

@@ -11,10 +11,12 @@ internal sealed class RowGroup
     public long? FileOffset { get; set; }
     public long? TotalCompressedSize { get; set; }
     public short? Ordinal { get; set; }
+    /// <summary>Where this struct starts in the footer (for error messages); 0 when built in memory.</summary>
+    public long MetadataOffset { get; set; }
 
     public static RowGroup Read(ref ThriftCompactReader reader)
     {
-        var result = new RowGroup();
+        var result = new RowGroup { MetadataOffset = reader.FileOffset };
         short saved = reader.BeginStruct();
         while (reader.ReadFieldHeader(out short id, out ThriftType type))
         {

@@ -16,11 +16,13 @@ internal sealed class SchemaElement
     public int? Precision { get; set; }
     public int? FieldId { get; set; }
     public LogicalType? LogicalType { get; set; }
+    /// <summary>Where this element starts in the file (for error messages); 0 when built in memory.</summary>
+    public long Offset { get; set; }
 
     public static SchemaElement Read(ref ThriftCompactReader reader)
     {
         long start = reader.FileOffset;
-        var result = new SchemaElement();
+        var result = new SchemaElement { Offset = start };
         bool hasName = false;
         short saved = reader.BeginStruct();
         while (reader.ReadFieldHeader(out short id, out ThriftType type))

@@ -1,0 +1,27 @@
+using MiniSpark.Formats.Parquet.Mapping.Converters;
+using MiniSpark.Formats.Parquet.Reading;
+
+namespace MiniSpark.Formats.Parquet.Mapping;
+
+/// <summary>Reads fixed-width physical values and converts them to their natural type.</summary>
+internal sealed class PrimitiveAccessor<TIn, TOut, TConverter>(PrimitiveColumnData<TIn> data, TConverter converter, string source) : ColumnAccessor<TOut>
+    where TIn : struct
+    where TConverter : struct, IValueConverter<TIn, TOut>
+{
+    private readonly TIn[] _values = data.Values;
+
+    public override bool IsNull(int row) => data.IsNull(row);
+
+    public override TOut Get(int row)
+    {
+        if (data.IsNull(row)) return default!;
+        try
+        {
+            return converter.Convert(_values[row]);
+        }
+        catch (OverflowException e)
+        {
+            throw ParquetErrors.Invalid(source, data.FileOffset, $"column '{data.Column.DottedPath}', value {row} of its row group: {e.Message}", e);
+        }
+    }
+}

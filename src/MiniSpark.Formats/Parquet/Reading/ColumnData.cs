@@ -1,0 +1,30 @@
+using MiniSpark.Formats.Parquet.Schema;
+
+namespace MiniSpark.Formats.Parquet.Reading;
+
+/// <summary>The decoded values of one column chunk.</summary>
+/// <remarks>
+/// Flat columns (no repetition) are row-aligned: slot i is row i, and nulls are slots whose definition level is
+/// below the maximum. Repeated columns keep one level pair per slot and their non-null values dense, in order;
+/// <c>ListAssembler</c> turns them into arrays per row.
+/// </remarks>
+internal abstract class ColumnData(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels, long fileOffset)
+{
+    /// <summary>Where the column chunk starts in the file: the offset errors about its values report.</summary>
+    public long FileOffset { get; } = fileOffset;
+
+    public ColumnDescriptor Column { get; } = column;
+
+    /// <summary>Rows (flat) or level entries (repeated).</summary>
+    public int SlotCount { get; } = slotCount;
+
+    /// <summary>One level per slot; null when the column is required and flat.</summary>
+    public int[]? DefinitionLevels { get; } = definitionLevels;
+
+    /// <summary>One level per slot; null for flat columns.</summary>
+    public int[]? RepetitionLevels { get; } = repetitionLevels;
+
+    /// <summary>Whether row <paramref name="slot"/> of a flat column is null; repeated columns' dense values never are.</summary>
+    public bool IsNull(int slot) =>
+        RepetitionLevels is null && DefinitionLevels is int[] levels && levels[slot] < Column.MaxDefinitionLevel;
+}

@@ -1,0 +1,85 @@
+using MiniSpark.Formats.Parquet.Mapping;
+using MiniSpark.Formats.Parquet.Schema;
+
+namespace MiniSpark.Formats.Parquet.Reading;
+
+/// <summary>Reads rows of a Parquet file as <typeparamref name="T"/>: records or classes whose public properties are the columns.</summary>
+/// <remarks>
+/// Members match top-level columns by name, case-insensitively (see <see cref="RecordReaderShape{T}"/> for which
+/// members and constructors). Only matched columns are decoded. A member whose column is missing gets null when it
+/// can hold null and is an error otherwise; a null in a column feeding a non-nullable value-type member is an error.
+/// </remarks>
+internal sealed class ParquetRecordReader<T>
+{
+    private readonly ParquetFileReader _file;
+    private readonly SchemaField?[] _fields;
+    private readonly Type?[] _naturalTypes;
+
+    public ParquetRecordReader(ParquetFileReader file)
+    {
+        _file = file;
+        IReadOnlyList<RecordMember> members = RecordReaderShape<T>.Members;
+        _fields = new SchemaField?[members.Count];
+        _naturalTypes = new Type?[members.Count];
+        for (int i = 0; i < members.Count; i++)
+        {
+            RecordMember member = members[i];
+            SchemaField? field = file.Schema.FindField(member.Name);
+            if (field is null)
+            {
+                if (member.AcceptsNull) continue;
+                throw new InvalidOperationException(
+                    $"Parquet file '{file.Name}' has no column for {member.Description}. Columns: {string.Join(", ", file.Schema.Fields.Select(f => f.Name))}.");
+            }
+            if (field.Unsupported is string reason) throw ParquetErrors.Unsupported(file.Name, reason);
+            if (field.Column!.Unsupported is string columnReason) throw ParquetErrors.Unsupported(file.Name, $"{columnReason} in column '{field.Name}'");
+            Type natural = FieldAccessors.NaturalType(field, member.Type);
+            if (!AccessorAdapter.CanAdapt(natural, member.Type))
+                throw new InvalidCastException($"Parquet file '{file.Name}': column '{field.Name}' holds {natural.Name} values, which cannot be read into {member.Description} ({member.Type.Name}).");
+            _fields[i] = field;
+            _naturalTypes[i] = natural;
+        }
+    }
+
+    /// <summary>Records of every row group that <paramref name="filter"/> does not rule out.</summary>
+    public IEnumerable<T> ReadAll(ParquetPredicate? filter = null)
+    {
+        foreach (RowGroupInfo group in _file.RowGroups)
+        {
+            if (filter is not null && !filter.MightMatch(group)) continue;
+            foreach (T record in ReadRowGroup(group.Index)) yield return record;
+        }
+    }
+
+    /// <summary>The records of one row group (decoded when enumeration starts).</summary>
+    public IEnumerable<T> ReadRowGroup(int index)
+    {
+        long rows = _file.RowGroups[index].RowCount;
+        ColumnAccessor[] accessors = Bind(index, rows);
+        Func<ColumnAccessor[], int, T> factory = RecordReaderShape<T>.Factory;
+        for (int row = 0; row < rows; row++) yield return factory(accessors, row);
+    }
+
+    private ColumnAccessor[] Bind(int index, long rows)
+    {
+        IReadOnlyList<RecordMember> members = RecordReaderShape<T>.Members;
+        var accessors = new ColumnAccessor[members.Count];
+        for (int i = 0; i < members.Count; i++)
+        {
+            RecordMember member = members[i];
+            SchemaField? field = _fields[i];
+            if (field is null)
+            {
+                accessors[i] = (ColumnAccessor)typeof(NullAccessor<>).MakeGenericType(member.Type).GetField(nameof(NullAccessor<int>.Instance))!.GetValue(null)!;
+                continue;
+            }
+            ColumnData data = _file.ReadColumn(index, field.Column!);
+            ColumnAccessor natural = FieldAccessors.Create(field, data, rows, _file.Name, member.Type);
+            bool mayBeNull = field.Shape == FieldShape.List ? field.ListDefinitionLevel > 0 : field.Column!.MaxDefinitionLevel > 0;
+            string file = _file.Name;
+            accessors[i] = AccessorAdapter.Adapt(natural, _naturalTypes[i]!, member.Type, mayBeNull,
+                () => $"Parquet file '{file}', row group {index}: column '{field.Name}' has a null, but {member.Description} ({member.Type.Name}) cannot hold null; make it nullable");
+        }
+        return accessors;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+
+namespace MiniSpark.Formats.Parquet.Reading;
+
+/// <summary>One row of a file of unknown shape: column name to value (null for null), in column order.</summary>
+internal sealed class ParquetRow(RowKeys keys, object?[] values) : IReadOnlyDictionary<string, object?>
+{
+    public object? this[string key] => keys.Index.TryGetValue(key, out int slot) ? values[slot] : throw new KeyNotFoundException($"No column '{key}'.");
+
+    public IEnumerable<string> Keys => keys.Names;
+
+    public IEnumerable<object?> Values => values;
+
+    public int Count => values.Length;
+
+    public bool ContainsKey(string key) => keys.Index.ContainsKey(key);
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
+    {
+        if (keys.Index.TryGetValue(key, out int slot))
+        {
+            value = values[slot];
+            return true;
+        }
+        value = null;
+        return false;
+    }
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+    {
+        for (int i = 0; i < values.Length; i++) yield return new KeyValuePair<string, object?>(keys.Names[i], values[i]);
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => "{" + string.Join(", ", this.Select(pair => $"{pair.Key}: {pair.Value ?? "null"}")) + "}";
+}

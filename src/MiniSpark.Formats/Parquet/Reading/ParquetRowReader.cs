@@ -1,0 +1,79 @@
+using MiniSpark.Formats.Parquet.Mapping;
+using MiniSpark.Formats.Parquet.Schema;
+
+namespace MiniSpark.Formats.Parquet.Reading;
+
+/// <summary>Reads rows of a file of unknown shape as <see cref="IReadOnlyDictionary{TKey, TValue}"/> (column name to value).</summary>
+/// <remarks>
+/// Values have each column's natural type (<see cref="ColumnDescriptor.NaturalType"/>); lists of primitives are arrays.
+/// Only the selected columns are decoded. A selected column this codec cannot read (structs, maps, unknown
+/// annotations) fails with a <see cref="NotSupportedException"/> naming the file and column when the reader is made.
+/// </remarks>
+internal sealed class ParquetRowReader
+{
+    private readonly ParquetFileReader _file;
+    private readonly SchemaField[] _fields;
+    private readonly RowKeys _keys;
+
+    /// <summary>Reads <paramref name="columns"/> (top-level names, case-insensitive), or every column when null.</summary>
+    public ParquetRowReader(ParquetFileReader file, IReadOnlyCollection<string>? columns = null)
+    {
+        _file = file;
+        ParquetSchema schema = file.Schema;
+        if (columns is null)
+        {
+            _fields = [.. schema.Fields];
+        }
+        else
+        {
+            _fields = new SchemaField[columns.Count];
+            int i = 0;
+            foreach (string name in columns)
+            {
+                _fields[i++] = schema.FindField(name)
+                    ?? throw new ArgumentException($"Parquet file '{file.Name}' has no column '{name}'. Columns: {string.Join(", ", schema.Fields.Select(f => f.Name))}.", nameof(columns));
+            }
+        }
+        foreach (SchemaField field in _fields)
+        {
+            if (field.Unsupported is string reason) throw ParquetErrors.Unsupported(file.Name, reason);
+        }
+        _keys = new RowKeys([.. _fields.Select(f => f.Name)]);
+    }
+
+    /// <summary>Rows of every row group that <paramref name="filter"/> does not rule out.</summary>
+    public IEnumerable<IReadOnlyDictionary<string, object?>> ReadAll(ParquetPredicate? filter = null)
+    {
+        foreach (RowGroupInfo group in _file.RowGroups)
+        {
+            if (filter is not null && !filter.MightMatch(group)) continue;
+            foreach (IReadOnlyDictionary<string, object?> row in ReadRowGroup(group.Index)) yield return row;
+        }
+    }
+
+    /// <summary>The rows of one row group (decoded when enumeration starts).</summary>
+    public IEnumerable<IReadOnlyDictionary<string, object?>> ReadRowGroup(int index)
+    {
+        long rows = _file.RowGroups[index].RowCount;
+        ColumnAccessor[] accessors = Decode(index);
+        for (int row = 0; row < rows; row++)
+        {
+            var values = new object?[accessors.Length];
+            for (int c = 0; c < accessors.Length; c++) values[c] = accessors[c].GetBoxed(row);
+            yield return new ParquetRow(_keys, values);
+        }
+    }
+
+    private ColumnAccessor[] Decode(int index)
+    {
+        long rows = _file.RowGroups[index].RowCount;
+        var accessors = new ColumnAccessor[_fields.Length];
+        for (int c = 0; c < _fields.Length; c++)
+        {
+            SchemaField field = _fields[c];
+            ColumnData data = _file.ReadColumn(index, field.Column!);
+            accessors[c] = FieldAccessors.Create(field, data, rows, _file.Name);
+        }
+        return accessors;
+    }
+}

@@ -1,0 +1,11 @@
+using MiniSpark.Formats.Parquet.Schema;
+
+namespace MiniSpark.Formats.Parquet.Reading;
+
+/// <summary>Fixed-width values (bool, int, long, float, double, <see cref="Int96"/>): spaced for flat columns, dense for repeated.</summary>
+internal sealed class PrimitiveColumnData<T>(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels, T[] values, long fileOffset)
+    : ColumnData(column, slotCount, definitionLevels, repetitionLevels, fileOffset)
+    where T : struct
+{
+    public T[] Values { get; } = values;
+}
