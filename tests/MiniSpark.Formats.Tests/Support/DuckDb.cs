@@ -31,7 +31,7 @@ internal static class DuckDb
         if (!Directory.Exists(Path.Combine(interop, "node_modules", "@duckdb", "node-api")))
         {
             throw new InvalidOperationException(
-                $"DuckDB for the interop tests is not installed in {interop}/node_modules. Run scripts/install-test-deps.sh first.");
+                $"DuckDB for the interop tests is not installed in {interop}/node_modules. Run scripts/install-parquet-test-deps.sh first.");
         }
         var start = new ProcessStartInfo("node") { WorkingDirectory = interop, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(interop, script));
