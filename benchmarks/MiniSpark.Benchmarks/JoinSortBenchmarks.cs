@@ -12,8 +12,11 @@ public class JoinSortBenchmarks
     private (int Key, int Value)[] _left = [];
     private (int Key, int Value)[] _right = [];
     private SparkContext _sc = null!;
+    private SparkContext _one = null!;
     private Rdd<(int Key, int Value)> _leftRdd = null!;
     private Rdd<(int Key, int Value)> _rightRdd = null!;
+    private Rdd<(int Key, int Value)> _leftOne = null!;
+    private Rdd<(int Key, int Value)> _rightOne = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,10 +28,17 @@ public class JoinSortBenchmarks
         int partitions = _sc.DefaultParallelism * 4;
         _leftRdd = _sc.Parallelize(_left, partitions);
         _rightRdd = _sc.Parallelize(_right, partitions);
+        _one = new SparkContext("local[1]", "join-sort-benchmark");
+        _leftOne = _one.Parallelize(_left, 4);
+        _rightOne = _one.Parallelize(_right, 4);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _sc.Stop();
+    public void Cleanup()
+    {
+        _sc.Stop();
+        _one.Stop();
+    }
 
     [Benchmark(Description = "Join: LINQ")]
     public int LinqJoin() => _left.Join(_right, l => l.Key, r => r.Key, (l, r) => (l.Key, l.Value, r.Value)).Count();
@@ -37,7 +47,10 @@ public class JoinSortBenchmarks
     public int PlinqJoin() =>
         _left.AsParallel().Join(_right.AsParallel(), l => l.Key, r => r.Key, (l, r) => (l.Key, l.Value, r.Value)).Count();
 
-    [Benchmark(Description = "Join: MiniSpark")]
+    [Benchmark(Description = "Join: MiniSpark, 1 slot")]
+    public long MiniSparkJoinOneSlot() => _leftOne.Join(_rightOne).Count();
+
+    [Benchmark(Description = "Join: MiniSpark, all slots")]
     public long MiniSparkJoin() => _leftRdd.Join(_rightRdd).Count();
 
     [Benchmark(Description = "Sort: LINQ OrderBy")]
@@ -46,6 +59,9 @@ public class JoinSortBenchmarks
     [Benchmark(Description = "Sort: PLINQ OrderBy")]
     public int PlinqSort() => _left.AsParallel().OrderBy(p => p.Key).ToArray().Length;
 
-    [Benchmark(Description = "Sort: MiniSpark SortByKey")]
+    [Benchmark(Description = "Sort: MiniSpark SortByKey, 1 slot")]
+    public int MiniSparkSortOneSlot() => _leftOne.SortByKey().Collect().Length;
+
+    [Benchmark(Description = "Sort: MiniSpark SortByKey, all slots")]
     public int MiniSparkSort() => _leftRdd.SortByKey().Collect().Length;
 }

@@ -2,27 +2,37 @@ using BenchmarkDotNet.Attributes;
 
 namespace MiniSpark.Benchmarks;
 
-/// <summary>Word count over 1M in-memory lines: the same user code (<c>Split(' ')</c>, a tuple per word) on every side.</summary>
+/// <summary>Word count over 1M in-memory lines (~7.5M words): the same user code (<c>Split(' ')</c>, a tuple per word)
+/// on every side; MiniSpark at one slot and at all slots.</summary>
 [MemoryDiagnoser]
 public class WordCountBenchmarks
 {
     private string[] _lines = [];
-    private SparkContext _sc = null!;
-    private Rdd<string> _rdd = null!;
-
-    [Params(1_000_000)]
-    public int LineCount { get; set; }
+    private SparkContext _one = null!;
+    private SparkContext _all = null!;
+    private Rdd<string> _rddOne = null!;
+    private Rdd<string> _rddAll = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _lines = Corpus.Lines(LineCount);
-        _sc = new SparkContext("local[*]", "word-count-benchmark");
-        _rdd = _sc.Parallelize(_lines, _sc.DefaultParallelism * 2);
+        _lines = Corpus.Lines(1_000_000);
+        (_one, _rddOne) = Source("local[1]");
+        (_all, _rddAll) = Source("local[*]");
+    }
+
+    private (SparkContext, Rdd<string>) Source(string master)
+    {
+        var sc = new SparkContext(master, "word-count-benchmark");
+        return (sc, sc.Parallelize(_lines, Math.Max(4, sc.DefaultParallelism * 2)));
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _sc.Stop();
+    public void Cleanup()
+    {
+        _one.Stop();
+        _all.Stop();
+    }
 
     [Benchmark(Baseline = true, Description = "LINQ GroupBy")]
     public int LinqGroupBy() =>
@@ -51,7 +61,12 @@ public class WordCountBenchmarks
             },
             counts => counts.ToArray()).Length;
 
-    [Benchmark(Description = "MiniSpark ReduceByKey")]
-    public int MiniSpark() =>
-        _rdd.FlatMap(l => l.Split(' ')).Map(w => (w, 1)).ReduceByKey((a, b) => a + b).Collect().Length;
+    [Benchmark(Description = "MiniSpark ReduceByKey, 1 slot")]
+    public int MiniSparkOneSlot() => Count(_rddOne);
+
+    [Benchmark(Description = "MiniSpark ReduceByKey, all slots")]
+    public int MiniSparkAllSlots() => Count(_rddAll);
+
+    private static int Count(Rdd<string> lines) =>
+        lines.FlatMap(l => l.Split(' ')).Map(w => (w, 1)).ReduceByKey((a, b) => a + b).Collect().Length;
 }
