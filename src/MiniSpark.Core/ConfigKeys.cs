@@ -39,4 +39,7 @@ public static class ConfigKeys
     /// <summary>Bad-record skipping (opt-in): records a retried task may skip when a record-level function (Map, Filter,
     /// FlatMap, MapValues, FlatMapValues, KeyBy) fails on them with the same exception as the previous attempt. Default: 0 (off).</summary>
     public const string SkipBadRecords = "spark.task.skipBadRecords";
+
+    /// <summary>Bytes of Parquet row groups or Arrow batches grouped into one partition when reading. Default: 32m.</summary>
+    public const string FilesMaxPartitionBytes = "spark.files.maxPartitionBytes";
 }

@@ -1,3 +1,5 @@
+using MiniSpark.Formats.Parquet;
+using MiniSpark.Formats.Parquet.Reading;
 using System.Buffers.Binary;
 using System.Text;
 using MiniSpark.Formats.Parquet.Mapping;
@@ -5,7 +7,7 @@ using MiniSpark.Formats.Parquet.Mapping.Converters;
 using MiniSpark.Formats.Parquet.Metadata;
 using MiniSpark.Formats.Parquet.Schema;
 
-namespace MiniSpark.Formats.Parquet.Reading;
+namespace MiniSpark;
 
 /// <summary>A column chunk's statistics, with min and max decoded to the column's natural CLR type.</summary>
 /// <remarks>
@@ -13,14 +15,19 @@ namespace MiniSpark.Formats.Parquet.Reading;
 /// the file lists no column orders), else the deprecated min/max only for signed types, whose legacy order was right.
 /// NaN bounds, undecodable bounds and truncated UTF-8 are dropped: a missing bound never prunes a row group.
 /// </remarks>
-internal sealed class ColumnStatistics
+public sealed class ColumnStatistics
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    public required ColumnDescriptor Column { get; init; }
+    internal ColumnDescriptor Column { get; init; } = null!;
+
     /// <summary>Values in the chunk, nulls included.</summary>
     public long ValueCount { get; init; }
+
+    /// <summary>Nulls in the chunk, when the writer recorded them.</summary>
     public long? NullCount { get; init; }
+
+    /// <summary>Distinct values in the chunk, when the writer recorded them.</summary>
     public long? DistinctCount { get; init; }
     /// <summary>Lower bound of the non-null values, or null when unknown.</summary>
     public object? Min { get; init; }

@@ -1,10 +1,12 @@
+using MiniSpark.Formats.Parquet;
+using MiniSpark.Formats.Parquet.Reading;
 using MiniSpark.Formats.Parquet.Metadata;
 using MiniSpark.Formats.Parquet.Schema;
 
-namespace MiniSpark.Formats.Parquet.Reading;
+namespace MiniSpark;
 
 /// <summary>One row group as an engine sees it: rows, the byte range it occupies (for split planning) and column statistics.</summary>
-internal sealed class RowGroupInfo
+public sealed class RowGroupInfo
 {
     private readonly ColumnStatistics?[] _statistics;
     private readonly ParquetSchema _schema;
@@ -19,7 +21,10 @@ internal sealed class RowGroupInfo
         _schema = schema;
     }
 
+    /// <summary>Position of the row group in its file, from 0.</summary>
     public int Index { get; }
+
+    /// <summary>Rows in the row group.</summary>
     public long RowCount { get; }
 
     /// <summary>File offset of the row group's first page.</summary>
