@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using MiniSpark.Formats.Parquet.Writing;
+
+namespace MiniSpark.Benchmarks;
+
+/// <summary>10M rows of a 7-column record written to and read from Parquet (snappy), MiniSpark at all slots; DuckDB
+/// (2 threads) scans the same file in the same run: its median time is printed at cleanup, from inside DuckDB
+/// (process start not counted). Rows/s = 10M / mean.</summary>
+[MemoryDiagnoser]
+public class ParquetBenchmarks
+{
+    public sealed record Sale(int Id, long Customer, double Amount, string? Region, DateTime At, bool Flag, decimal Price);
+
+    private const int Rows = 10_000_000;
+    private string _directory = "";
+    private string _file = "";
+    private SparkContext _sc = null!;
+
+    internal static IEnumerable<Sale> Generate(int rows)
+    {
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (int i = 0; i < rows; i++)
+        {
+            yield return new Sale(i, i % 100_003, i * 0.25, i % 11 == 0 ? null : $"region-{i % 50}", start.AddSeconds(i), i % 3 == 0,
+                (i % 10_000) / 100m);
+        }
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "minispark-parquet-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+        _file = Path.Combine(_directory, "sales.parquet");
+        Write(_file);
+        _sc = new SparkContext("local[*]", "parquet-benchmark");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _sc.Stop();
+        Console.WriteLine($"// DuckDB scan of the same file, median of 5 runs: {DuckDbMedianMilliseconds(_file):F1} ms");
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static void Write(string path)
+    {
+        using var stream = File.Create(path);
+        using var writer = new ParquetRecordWriter<Sale>(stream, new ParquetWriteOptions { RowGroupSize = 64L << 20 });
+        writer.WriteAll(Generate(Rows));
+    }
+
+    [Benchmark(Description = "Parquet write, 10M rows (1 core)")]
+    public long WriteFile()
+    {
+        string path = Path.Combine(_directory, "written.parquet");
+        Write(path);
+        return new FileInfo(path).Length;
+    }
+
+    [Benchmark(Description = "Parquet read, 10M rows: MiniSpark ReadParquet, all slots")]
+    public long Read() => _sc.ReadParquet<Sale>(_file).Count();
+
+    private static double DuckDbMedianMilliseconds(string file)
+    {
+        string root = RepositoryRoot();
+        string interop = Path.Combine(root, "tests", "interop");
+        if (!Directory.Exists(Path.Combine(interop, "node_modules", "@duckdb")))
+            Run("bash", $"\"{Path.Combine(root, "scripts", "install-parquet-test-deps.sh")}\"", root);
+        string output = Run("node", $"bench-parquet.mjs \"{file}\" 5", interop);
+        double[] times = [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(double.Parse).Order()];
+        return times[times.Length / 2];
+    }
+
+    private static string Run(string program, string arguments, string directory)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{program} {arguments} exited with {process.ExitCode}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MiniSpark.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("MiniSpark.sln not found above " + AppContext.BaseDirectory);
+    }
+}
