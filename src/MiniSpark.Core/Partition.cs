@@ -16,4 +16,12 @@ public class Partition
 
     /// <inheritdoc/>
     public override string ToString() => $"{GetType().Name}({Index})";
+
+    /// <summary>Plain partitions <c>0 .. count-1</c>, for datasets whose partitions carry nothing but their index.</summary>
+    internal static Partition[] Indexed(int count)
+    {
+        var partitions = new Partition[count];
+        for (int i = 0; i < count; i++) partitions[i] = new Partition(i);
+        return partitions;
+    }
 }

@@ -3,38 +3,13 @@ using MiniSpark.Shuffle;
 namespace MiniSpark.Rdds;
 
 /// <summary>Groups the values of two pair datasets by key, partition by partition, under one partitioner.</summary>
-/// <remarks>
-/// An input already placed by an equal partitioner is read through a narrow dependency (no shuffle); any
-/// other input is first shuffled into place. Joins, <c>Cogroup</c> and set operations are built on this.
-/// </remarks>
-internal sealed class CoGroupedRdd<K, V, W> : Rdd<(K, (IReadOnlyList<V>, IReadOnlyList<W>))>
+internal sealed class CoGroupedRdd<K, V, W>(Rdd<(K, V)> left, Rdd<(K, W)> right, Partitioner partitioner, IEqualityComparer<K>? comparer)
+    : KeyedPairRdd<K, V, W, (IReadOnlyList<V>, IReadOnlyList<W>)>(left, right, partitioner, comparer)
 {
-    private Rdd<(K, V)> _left;
-    private Rdd<(K, W)> _right;
-    private readonly Partitioner _partitioner;
-    private readonly IEqualityComparer<K>? _comparer;
-
-    public CoGroupedRdd(Rdd<(K, V)> left, Rdd<(K, W)> right, Partitioner partitioner, IEqualityComparer<K>? comparer)
-        : base(left.Context)
-    {
-        _partitioner = partitioner;
-        _comparer = comparer;
-        _left = CoGroup.PlacedBy(left, partitioner, comparer);
-        _right = CoGroup.PlacedBy(right, partitioner, comparer);
-    }
-
-    public override Partitioner Partitioner => _partitioner;
-
-    protected override Partition[] GetPartitionsCore() => CoGroup.Partitions(_partitioner);
-
-    protected override IReadOnlyList<Dependency> GetDependenciesCore() => [new OneToOneDependency(_left), new OneToOneDependency(_right)];
-
-    protected override void ClearDependencies() => (_left, _right) = (null!, null!);
-
     protected internal override IEnumerable<(K, (IReadOnlyList<V>, IReadOnlyList<W>))> Compute(Partition split, TaskContext context)
     {
-        CombineMap<K, List<V>> left = CoGroup.Group(_left, split.Index, _comparer, context);
-        CombineMap<K, List<W>> right = CoGroup.Group(_right, split.Index, _comparer, context);
+        CombineMap<K, List<V>> left = CoGroup.Group(Left, split.Index, Comparer, context);
+        CombineMap<K, List<W>> right = CoGroup.Group(Right, split.Index, Comparer, context);
         foreach ((K key, List<V> values) in left.Entries())
         {
             IReadOnlyList<W> others = right.TryGetValue(key, out List<W>? found) ? found! : [];
@@ -68,7 +43,7 @@ internal sealed class CoGroupedRdd<K, V, W, X> : Rdd<(K, (IReadOnlyList<V>, IRea
 
     public override Partitioner Partitioner => _partitioner;
 
-    protected override Partition[] GetPartitionsCore() => CoGroup.Partitions(_partitioner);
+    protected override Partition[] GetPartitionsCore() => Partition.Indexed(_partitioner.NumPartitions);
 
     protected override IReadOnlyList<Dependency> GetDependenciesCore() =>
         [new OneToOneDependency(_first), new OneToOneDependency(_second), new OneToOneDependency(_third)];
@@ -100,13 +75,6 @@ internal static class CoGroup
         partitioner.Equals(rdd.Partitioner)
             ? rdd
             : new ShuffledRdd<K, V, V>(rdd, partitioner, null, false, comparer).At("CoGroup");
-
-    public static Partition[] Partitions(Partitioner partitioner)
-    {
-        var partitions = new Partition[partitioner.NumPartitions];
-        for (int i = 0; i < partitions.Length; i++) partitions[i] = new Partition(i);
-        return partitions;
-    }
 
     public static CombineMap<K, List<V>> Group<K, V>(Rdd<(K, V)> rdd, int partition, IEqualityComparer<K>? comparer,
         TaskContext context)

@@ -78,6 +78,25 @@ internal static class Iterators
         }
     }
 
+    /// <summary>Adds the records a source yields to the task's <see cref="TaskMetrics.RecordsRead"/> when it is done
+    /// (or stopped early).</summary>
+    public static IEnumerable<T> CountedAsRead<T>(IEnumerable<T> records, TaskContext context)
+    {
+        long count = 0;
+        try
+        {
+            foreach (T record in records)
+            {
+                count++;
+                yield return record;
+            }
+        }
+        finally
+        {
+            context.Metrics.AddRecordsRead(count);
+        }
+    }
+
     /// <summary>Observes cancellation every 1024 records: cheap enough for the hot path, prompt enough for users.</summary>
     public static IEnumerable<T> Interruptible<T>(IEnumerable<T> source, TaskContext context)
     {

@@ -8,12 +8,7 @@ internal sealed class ReliableCheckpointRdd<T>(SparkContext context, string dire
 {
     public override Partitioner? Partitioner => partitioner;
 
-    protected override Partition[] GetPartitionsCore()
-    {
-        var partitions = new Partition[numPartitions];
-        for (int i = 0; i < numPartitions; i++) partitions[i] = new Partition(i);
-        return partitions;
-    }
+    protected override Partition[] GetPartitionsCore() => Partition.Indexed(numPartitions);
 
     protected override IReadOnlyList<Dependency> GetDependenciesCore() => [];
 

@@ -20,12 +20,7 @@ internal sealed class ShuffledRdd<K, V, C> : Rdd<(K, C)>
 
     public override Partitioner Partitioner { get; }
 
-    protected override Partition[] GetPartitionsCore()
-    {
-        var partitions = new Partition[Partitioner.NumPartitions];
-        for (int i = 0; i < partitions.Length; i++) partitions[i] = new Partition(i);
-        return partitions;
-    }
+    protected override Partition[] GetPartitionsCore() => Partition.Indexed(Partitioner.NumPartitions);
 
     protected override IReadOnlyList<Dependency> GetDependenciesCore() => [_dependency];
 

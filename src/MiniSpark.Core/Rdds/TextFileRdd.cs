@@ -16,24 +16,7 @@ internal sealed class TextFileRdd(SparkContext context, IReadOnlyList<FileInfo> 
     protected override IReadOnlyList<Dependency> GetDependenciesCore() => [];
 
     protected internal override IEnumerable<string> Compute(Partition split, TaskContext context) =>
-        Counted(LineReader.ReadLines(((SplitPartition)split).Split, context.CancellationToken), context);
-
-    private static IEnumerable<string> Counted(IEnumerable<string> lines, TaskContext context)
-    {
-        long count = 0;
-        try
-        {
-            foreach (string line in lines)
-            {
-                count++;
-                yield return line;
-            }
-        }
-        finally
-        {
-            context.Metrics.AddRecordsRead(count);
-        }
-    }
+        Iterators.CountedAsRead(LineReader.ReadLines(((SplitPartition)split).Split, context.CancellationToken), context);
 
     private sealed class SplitPartition(int index, FileSplit split) : Partition(index)
     {

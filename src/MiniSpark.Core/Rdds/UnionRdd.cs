@@ -45,12 +45,7 @@ internal sealed class PartitionerAwareUnionRdd<T>(SparkContext context, IReadOnl
 {
     public override Partitioner? Partitioner => parents[0].Partitioner;
 
-    protected override Partition[] GetPartitionsCore()
-    {
-        var partitions = new Partition[parents[0].NumPartitions];
-        for (int i = 0; i < partitions.Length; i++) partitions[i] = new Partition(i);
-        return partitions;
-    }
+    protected override Partition[] GetPartitionsCore() => Partition.Indexed(parents[0].NumPartitions);
 
     protected override IReadOnlyList<Dependency> GetDependenciesCore() => [.. parents.Select(p => new OneToOneDependency(p))];
 

@@ -227,9 +227,11 @@ internal sealed partial class DagScheduler
         if (job.NumFinished < job.Partitions.Count) return;
 
         MarkStageFinished(stage, null);
+        // Speculative copies that lost may still be stopping: the action returns once no task of the job runs.
+        Task stopped = Task.WhenAll(StagesOf(stage).Where(s => s.JobIds.Count == 1).Select(s => _taskScheduler.WhenStopped(s.Id)));
         CleanUpJob(job);
         _bus.Post(new SparkListenerJobEnd(job.JobId, true, null));
-        job.Listener.JobSucceeded();
+        CompleteWhenStopped(stopped, job.Listener.JobSucceeded);
     }
 
     private static void MergeAccumulators(TaskOutcome outcome)
@@ -303,9 +305,14 @@ internal sealed partial class DagScheduler
         _bus.Post(new SparkListenerJobEnd(job.JobId, false, error));
         // The action returns only once the job's tasks have stopped (they observe the kill between records), so no task
         // of a finished job keeps running; a task stuck in user code that ignores cancellation is waited for a bounded time.
-        Task stopped = Task.WhenAll(stopping);
-        if (stopped.IsCompleted) job.Listener.JobFailed(error);
-        else stopped.WaitAsync(KilledTaskGrace).ContinueWith(_ => job.Listener.JobFailed(error), TaskScheduler.Default);
+        CompleteWhenStopped(Task.WhenAll(stopping), () => job.Listener.JobFailed(error));
+    }
+
+    private static void CompleteWhenStopped(Task stopped, Action complete)
+    {
+        if (stopped.IsCompleted) complete();
+        else stopped.WaitAsync(KilledTaskGrace).ContinueWith(_ => complete(), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private static readonly TimeSpan KilledTaskGrace = TimeSpan.FromSeconds(5);

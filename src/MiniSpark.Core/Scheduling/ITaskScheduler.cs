@@ -10,6 +10,9 @@ internal interface ITaskScheduler : IDisposable
     /// <summary>Stops the stage's running and queued tasks (they end as killed, without retries); the returned task
     /// completes when none of them is running any more.</summary>
     Task KillTaskSet(int stageId, string reason);
+
+    /// <summary>Completes when no attempt of the stage's task sets is running (speculative losers included).</summary>
+    Task WhenStopped(int stageId);
 }
 
 /// <summary>Where task outcomes go (the DAG scheduler); may be called from any thread.</summary>

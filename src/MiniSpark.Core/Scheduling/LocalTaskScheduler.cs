@@ -65,19 +65,23 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
     {
         var manager = new TaskSetManager(taskSet, _maxFailures);
         lock (_managersLock) _managers.Add(manager);
+        // Forgotten only once no attempt runs: until then WhenStopped must still find it.
+        manager.Stopped.ContinueWith(_ => Forget(manager), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
         foreach (SchedulerTask task in taskSet.Tasks) _queue.Writer.TryWrite(new TaskRun(manager, task, 0, Speculative: false));
     }
 
     public Task KillTaskSet(int stageId, string reason)
     {
         List<TaskSetManager> killed;
-        lock (_managersLock)
-        {
-            killed = [.. _managers.Where(m => m.TaskSet.StageId == stageId)];
-            _managers.RemoveAll(m => m.TaskSet.StageId == stageId);
-        }
+        lock (_managersLock) killed = [.. _managers.Where(m => m.TaskSet.StageId == stageId)];
         foreach (TaskSetManager manager in killed) manager.Kill();
         return Task.WhenAll(killed.Select(m => m.Stopped));
+    }
+
+    public Task WhenStopped(int stageId)
+    {
+        lock (_managersLock) return Task.WhenAll(_managers.Where(m => m.TaskSet.StageId == stageId).Select(m => m.Stopped));
     }
 
     private void Speculate()
@@ -137,10 +141,9 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
 
             if (error is null)
             {
-                if (manager.TrySucceed(running, out bool setDone))
+                if (manager.TrySucceed(running, out _))
                 {
                     sink.TaskEnded(task, attempt, TaskOutcome.Success(result, context.Metrics, context.AccumulatorUpdates));
-                    if (setDone) Forget(manager);
                 }
                 else
                 {
@@ -217,11 +220,9 @@ internal sealed class LocalTaskScheduler : ITaskScheduler
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _speculationTimer?.Dispose();
-        lock (_managersLock)
-        {
-            foreach (TaskSetManager manager in _managers) manager.Kill();
-            _managers.Clear();
-        }
+        TaskSetManager[] managers;
+        lock (_managersLock) managers = [.. _managers];
+        foreach (TaskSetManager manager in managers) manager.Kill();
         _queue.Writer.TryComplete();
         foreach (Thread slot in _slots)
         {

@@ -11,7 +11,9 @@ internal sealed class TaskSetManager(TaskSet taskSet, int maxFailures)
     private readonly Lock _lock = new();
     private readonly Dictionary<int, PartitionState> _partitions = taskSet.Tasks.ToDictionary(t => t.PartitionId, _ => new PartitionState());
     private readonly List<TimeSpan> _successDurations = [];
-    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Continuations run inline on the slot thread that ends the last attempt: completing a job must never wait for a
+    // thread-pool thread (callers blocked in actions may be using them all).
+    private readonly TaskCompletionSource _stopped = new();
     private int _remaining = taskSet.Tasks.Count;
     private int _running;
 
@@ -68,6 +70,7 @@ internal sealed class TaskSetManager(TaskSet taskSet, int maxFailures)
             _successDurations.Add(Stopwatch.GetElapsedTime(attempt.StartTimestamp));
             setDone = --_remaining == 0;
             losers = [.. state.Running.Where(a => !ReferenceEquals(a, attempt))];
+            // The winner is still counted as running until End: Stopped completes only after every attempt ended.
         }
         foreach (Attempt loser in losers) Cancel(loser.Cancellation);
         return true;

@@ -40,24 +40,7 @@ internal sealed class FileChunkRdd<T>(
     protected internal override IEnumerable<T> Compute(Partition split, TaskContext context)
     {
         var chunk = (ChunkPartition)split;
-        return Iterators.Interruptible(Counted(readChunks(chunk.Path, chunk.Chunks), context), context);
-    }
-
-    private static IEnumerable<T> Counted(IEnumerable<T> records, TaskContext context)
-    {
-        long count = 0;
-        try
-        {
-            foreach (T record in records)
-            {
-                count++;
-                yield return record;
-            }
-        }
-        finally
-        {
-            context.Metrics.AddRecordsRead(count);
-        }
+        return Iterators.Interruptible(Iterators.CountedAsRead(readChunks(chunk.Path, chunk.Chunks), context), context);
     }
 
     private sealed class ChunkPartition(int index, string path, int[] chunks) : Partition(index)

@@ -15,6 +15,8 @@ internal sealed class FakeTaskScheduler : ITaskScheduler
 
     public void Submit(TaskSet taskSet) => Submitted.Add(taskSet);
 
+    public Task WhenStopped(int stageId) => Task.CompletedTask;
+
     public Task KillTaskSet(int stageId, string reason)
     {
         KilledStages.Add(stageId);

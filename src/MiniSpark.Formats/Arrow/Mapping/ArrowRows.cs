@@ -1,3 +1,4 @@
+using MiniSpark.Formats.Rows;
 using MiniSpark.Formats.Arrow.Columns;
 using MiniSpark.Formats.Arrow.Ipc;
 
@@ -11,17 +12,17 @@ internal static class ArrowRows
     public static IEnumerable<IReadOnlyDictionary<string, object?>> Map(ArrowRecordBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return Rows(batch, new ArrowRowKeys(batch.Schema));
+        return Rows(batch, new RowKeys([.. batch.Schema.Fields.Select(f => f.Name)]));
     }
 
-    private static IEnumerable<IReadOnlyDictionary<string, object?>> Rows(ArrowRecordBatch batch, ArrowRowKeys keys)
+    private static IEnumerable<IReadOnlyDictionary<string, object?>> Rows(ArrowRecordBatch batch, RowKeys keys)
     {
         ArrowColumn[] columns = batch.Columns;
         for (int row = 0; row < batch.Length; row++)
         {
             var values = new object?[columns.Length];
             for (int i = 0; i < values.Length; i++) values[i] = columns[i].GetValue(row);
-            yield return new ArrowRow(keys, values);
+            yield return new ColumnRow(keys, values);
         }
     }
 

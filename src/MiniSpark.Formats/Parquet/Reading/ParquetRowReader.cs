@@ -1,3 +1,4 @@
+using MiniSpark.Formats.Rows;
 using MiniSpark.Formats.Parquet.Mapping;
 using MiniSpark.Formats.Parquet.Schema;
 
@@ -60,7 +61,7 @@ internal sealed class ParquetRowReader
         {
             var values = new object?[accessors.Length];
             for (int c = 0; c < accessors.Length; c++) values[c] = accessors[c].GetBoxed(row);
-            yield return new ParquetRow(_keys, values);
+            yield return new ColumnRow(_keys, values);
         }
     }
 

@@ -1,10 +1,11 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace MiniSpark.Formats.Parquet.Reading;
+namespace MiniSpark.Formats.Rows;
 
 /// <summary>One row of a file of unknown shape: column name to value (null for null), in column order.</summary>
-internal sealed class ParquetRow(RowKeys keys, object?[] values) : IReadOnlyDictionary<string, object?>
+/// <remarks>Rows of a read share one name index; each row holds only its values.</remarks>
+internal sealed class ColumnRow(RowKeys keys, object?[] values) : IReadOnlyDictionary<string, object?>
 {
     public object? this[string key] => keys.Index.TryGetValue(key, out int slot) ? values[slot] : throw new KeyNotFoundException($"No column '{key}'.");
 

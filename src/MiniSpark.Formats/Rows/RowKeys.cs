@@ -1,6 +1,6 @@
-namespace MiniSpark.Formats.Parquet.Reading;
+namespace MiniSpark.Formats.Rows;
 
-/// <summary>The column names shared by every untyped row of a read, with a name-to-slot index.</summary>
+/// <summary>The column names shared by every untyped row of a read (Parquet or Arrow), with a name-to-slot index.</summary>
 /// <remarks>Lookups ignore case, as Spark does, unless two columns differ only by case.</remarks>
 internal sealed class RowKeys
 {
