@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace MiniSpark;
 
 /// <summary>Spreads keys by hash code: the default partitioner of every key-based operation.</summary>
@@ -10,15 +8,20 @@ namespace MiniSpark;
 /// </remarks>
 public sealed class HashPartitioner : Partitioner
 {
+    // The comparer's hash for a boxed key. Captured where TKey is known: a user's comparer often implements only
+    // IEqualityComparer<TKey>, and the untyped GetPartition must place keys exactly where the typed one does.
+    private readonly Func<object, int>? _untypedHash;
+
     /// <summary>Creates a hash partitioner over <paramref name="numPartitions"/> partitions.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="numPartitions"/> is not positive.</exception>
-    public HashPartitioner(int numPartitions) : this(numPartitions, null) { }
+    public HashPartitioner(int numPartitions) : this(numPartitions, null, null) { }
 
-    private HashPartitioner(int numPartitions, object? comparer)
+    private HashPartitioner(int numPartitions, object? comparer, Func<object, int>? untypedHash)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(numPartitions);
         NumPartitions = numPartitions;
         Comparer = comparer;
+        _untypedHash = untypedHash;
     }
 
     /// <inheritdoc/>
@@ -31,13 +34,15 @@ public sealed class HashPartitioner : Partitioner
     internal static HashPartitioner Create<TKey>(int numPartitions, IEqualityComparer<TKey>? comparer) =>
         comparer is null || ReferenceEquals(comparer, EqualityComparer<TKey>.Default)
             ? new HashPartitioner(numPartitions)
-            : new HashPartitioner(numPartitions, comparer);
+            : new HashPartitioner(numPartitions, comparer,
+                // A key of another type equals no TKey key, so its own hash code places it as well as any.
+                key => key is TKey typed ? comparer.GetHashCode(typed) : key.GetHashCode());
 
     /// <inheritdoc/>
     public override int GetPartition(object? key) => key switch
     {
         null => 0,
-        _ when Comparer is IEqualityComparer untyped => Bucket(untyped.GetHashCode(key)),
+        _ when _untypedHash is not null => Bucket(_untypedHash(key)),
         _ => Bucket(key.GetHashCode()),
     };
 
