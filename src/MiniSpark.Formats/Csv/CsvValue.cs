@@ -108,12 +108,18 @@ internal static class CsvValues
         reader.IsEmpty(index) ? null : reader.Parse<TValue>(index);
 
     private static void WriteFormattable<TValue>(CsvWriter writer, TValue value) where TValue : IUtf8SpanFormattable =>
-        writer.WriteField(value, IsoTypes.Contains(typeof(TValue)) ? "O" : default);
+        writer.WriteField(value, FormatOf<TValue>.Value);
 
     private static void WriteNullableFormattable<TValue>(CsvWriter writer, TValue? value) where TValue : struct, IUtf8SpanFormattable
     {
         if (value is TValue v) WriteFormattable(writer, v);
         else writer.WriteField((string?)null);
+    }
+
+    // Dates and times in ISO 8601 round-trip form; everything else in its default (round-trip) form.
+    private static class FormatOf<TValue>
+    {
+        public static readonly string? Value = IsoTypes.Contains(typeof(TValue)) ? "O" : null;
     }
 
     private static int NotEmpty(CsvReader reader, int index) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using MiniSpark.Formats.Reading;
 using MiniSpark.Input;
 
@@ -9,6 +10,8 @@ namespace MiniSpark.Formats.JsonLines;
 /// is <c>null</c>. Nesting deeper than the serializer's <c>MaxDepth</c> (64) is malformed too, never a stack overflow.</remarks>
 internal sealed class JsonLinesRecordReader<T>(JsonSerializerOptions options, MalformedRecords malformed) : IFileRecordReader<T>
 {
+    private readonly JsonTypeInfo<T> _typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
     public IEnumerable<T> Read(FileSplit split, TaskContext context)
     {
         foreach ((long offset, string line) in LineRecords.Read(split, context.CancellationToken))
@@ -18,7 +21,7 @@ internal sealed class JsonLinesRecordReader<T>(JsonSerializerOptions options, Ma
             JsonException? error = null;
             try
             {
-                record = JsonSerializer.Deserialize<T>(line, options);
+                record = JsonSerializer.Deserialize(line, _typeInfo);
             }
             catch (JsonException e)
             {

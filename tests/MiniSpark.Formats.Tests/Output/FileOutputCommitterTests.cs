@@ -280,4 +280,69 @@ public sealed class FileOutputCommitterTests : IDisposable
         Assert.Contains("another save", error.Message);
         first.AbortJob(TimeSpan.Zero);
     }
+
+    // Spark's SPARK-4879 reproduction, without sleeps: every partition has three attempts racing to commit, on
+    // threads released together. Whatever the interleaving, each partition commits exactly once.
+    [Fact]
+    public void DuplicateAttemptsRacingToCommit_ExactlyOneFilePerPartition_NoLostOrDuplicatedLines()
+    {
+        const int partitions = 8, attempts = 3;
+        for (int trial = 0; trial < 40; trial++)
+        {
+            string output = _temp.At($"out{trial}");
+            FileOutputCommitter committer = FileOutputCommitter.SetupJob(LocalOutputFileSystem.Instance, output, SaveMode.ErrorIfExists, "", partitions);
+            using var ready = new CountdownEvent(partitions * attempts);
+            using var go = new ManualResetEvent(false); // a kernel event: waiting threads do not spin
+            var committed = new int[partitions];
+            Thread[] threads =
+            [
+                .. Enumerable.Range(0, partitions * attempts).Select(i => new Thread(() =>
+                {
+                    int partition = i % partitions;
+                    TaskAttemptOutput attempt = committer.SetupTask(partition, i);
+                    WriteAttempt(committer, attempt, $"line {partition}\n");
+                    ready.Signal();
+                    go.WaitOne();
+                    if (committer.CommitTask(attempt) == TaskCommitStatus.Committed) Interlocked.Increment(ref committed[partition]);
+                    committer.EndTask(attempt);
+                })),
+            ];
+            foreach (Thread thread in threads) thread.Start();
+            ready.Wait();
+            go.Set();
+            foreach (Thread thread in threads) thread.Join();
+            committer.CommitJob();
+
+            Assert.All(committed, c => Assert.Equal(1, c));
+            Assert.Equal([.. Enumerable.Range(0, partitions).Select(p => $"part-{p:D5}"), "_SUCCESS"],
+                TempDirectory.Tree(output).OrderBy(n => n[0] == '_').ThenBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(Enumerable.Range(0, partitions).Select(p => $"line {p}"),
+                Directory.GetFiles(output, "part-*").Order(StringComparer.Ordinal).SelectMany(File.ReadAllLines));
+        }
+    }
+
+    [Fact]
+    public void Overwrite_SymbolicLink_ReplacesTheLinkOnly_NeverDeletesThroughIt()
+    {
+        string target = _temp.Write("real/keep.txt", "kept");
+        string link = _temp.At("out");
+        try
+        {
+            Directory.CreateSymbolicLink(link, _temp.At("real"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            return; // no permission to create links here (Windows without developer mode)
+        }
+        FileOutputCommitter committer = FileOutputCommitter.SetupJob(LocalOutputFileSystem.Instance, link, SaveMode.Overwrite, "", 1);
+
+        RunTask(committer, 0, 1, "new\n");
+        committer.CommitJob();
+
+        Assert.Null(new DirectoryInfo(link).LinkTarget);
+        Assert.Equal(["_SUCCESS", "part-00000"], TempDirectory.Tree(link));
+        Assert.Equal("kept", File.ReadAllText(target));
+        Assert.Equal(["keep.txt"], TempDirectory.Tree(_temp.At("real")));
+        Assert.Equal(["out", "real"], Directory.GetFileSystemEntries(_temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }
