@@ -286,8 +286,8 @@ public sealed class FileOutputCommitterTests : IDisposable
     [Fact]
     public void DuplicateAttemptsRacingToCommit_ExactlyOneFilePerPartition_NoLostOrDuplicatedLines()
     {
-        const int partitions = 8, attempts = 3;
-        for (int trial = 0; trial < 40; trial++)
+        const int partitions = 4, attempts = 3;
+        for (int trial = 0; trial < 25; trial++)
         {
             string output = _temp.At($"out{trial}");
             FileOutputCommitter committer = FileOutputCommitter.SetupJob(LocalOutputFileSystem.Instance, output, SaveMode.ErrorIfExists, "", partitions);
