@@ -25,7 +25,7 @@ public sealed partial class SparkContext
 public abstract partial class Rdd<T>
 {
     /// <summary>After a job over this dataset: writes the checkpoints of the nearest datasets marked for one.</summary>
-    private async ValueTask CheckpointMarkedAsync(bool sync, CancellationToken cancellationToken)
+    internal async ValueTask CheckpointMarkedAsync(bool sync, CancellationToken cancellationToken)
     {
         foreach (Rdd marked in MarkedForCheckpoint())
             await marked.WriteCheckpointAsync(sync, cancellationToken).ConfigureAwait(false);
