@@ -5,7 +5,7 @@ namespace MiniSpark.Samples.WordCount;
 /// <summary>The bundled default input: about 4 MB of text the sample writes itself, the same on every machine.</summary>
 /// <remarks>Words follow a Zipf distribution over a fixed vocabulary (as in natural text, a few words dominate), drawn
 /// from a fixed-seed generator, so the top 20 is identical on every run and every machine.</remarks>
-internal static class DefaultCorpus
+public static class DefaultCorpus
 {
     private const int Lines = 50_000;
     private const int Seed = 20261121;

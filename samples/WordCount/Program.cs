@@ -14,22 +14,4 @@ var conf = new SparkConf()
     .Set(ConfigKeys.ShowConsoleProgress, "true");
 using var sc = new SparkContext(conf);
 
-(string Word, int Count)[] top = sc.TextFile(path)
-    .FlatMap(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-    .Map(word => (word, 1))
-    .ReduceByKey((a, b) => a + b)
-    .TakeOrdered(20, ByCountThenWord.Instance);
-
-foreach ((string word, int count) in top) Console.WriteLine($"{word}\t{count}");
-
-/// <summary>Count descending, then word in ordinal order, so ties print deterministically.</summary>
-internal sealed class ByCountThenWord : IComparer<(string Word, int Count)>
-{
-    public static ByCountThenWord Instance { get; } = new();
-
-    public int Compare((string Word, int Count) x, (string Word, int Count) y)
-    {
-        int byCount = y.Count.CompareTo(x.Count);
-        return byCount != 0 ? byCount : string.CompareOrdinal(x.Word, y.Word);
-    }
-}
+WordCountJob.Write(WordCountJob.Run(sc, path), Console.Out);
