@@ -45,7 +45,7 @@ public sealed class PackageTests
 
         // 2. What the packages hold.
         AssertPackage(feed, "MiniSpark", "MiniSpark.Core", dependencies: []);
-        AssertPackage(feed, "MiniSpark.Formats", "MiniSpark.Formats", dependencies: ["MiniSpark", "IronSnappy"]);
+        AssertPackage(feed, "MiniSpark.Formats", "MiniSpark.Formats", dependencies: ["MiniSpark", "IronSnappy", "CsvHelper"]);
         Assert.Equal(libraries.Length, Directory.GetFiles(feed, "*.snupkg").Length);
 
         // 3. A new console app that references MiniSpark, restored from the feed only.
