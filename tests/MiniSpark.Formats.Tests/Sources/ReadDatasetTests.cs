@@ -99,3 +99,54 @@ public sealed class ReadDatasetTests : IDisposable
         Assert.Equal("region-1", sc.ReadArrow(file).Filter(r => (int)r["Id"]! == 1).First()["Region"]);
     }
 }
+
+public sealed class ColumnarSinkTests : IDisposable
+{
+    public sealed record Reading(int Sensor, double? Value, string Site, DateTime At, decimal Calibration);
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "minispark-sinks-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+    }
+
+    private static Reading[] Readings(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new Reading(i % 40, i % 9 == 0 ? null : i * 0.5, $"site-{i % 3}",
+            new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i), (i % 1000) / 100m))];
+
+    [Fact]
+    public void SaveAsParquet_RoundTrips_ThroughTheCommitProtocol()
+    {
+        using var sc = new SparkContext("local[2]", "save-parquet");
+        Reading[] readings = Readings(3000);
+        string path = Path.Combine(_dir, "parquet");
+        sc.Parallelize(readings, 3).SaveAsParquet(path);
+        Assert.Equal(["_SUCCESS", "part-00000.parquet", "part-00001.parquet", "part-00002.parquet"],
+            Directory.GetFiles(path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(readings, sc.ReadParquet<Reading>(path).Collect());
+        Assert.Throws<IOException>(() => sc.Parallelize(readings, 1).SaveAsParquet(path));
+        sc.Parallelize(readings.Take(10), 1).SaveAsParquet(path, SaveMode.Overwrite, new ParquetWriteOptions { Compression = ParquetCompression.Gzip });
+        Assert.Equal(readings.Take(10), sc.ReadParquet<Reading>(path).Collect());
+    }
+
+    [Fact]
+    public void SaveAsArrow_RoundTrips()
+    {
+        using var sc = new SparkContext("local[2]", "save-arrow");
+        Reading[] readings = Readings(2000);
+        string path = Path.Combine(_dir, "arrow");
+        sc.Parallelize(readings, 2).SaveAsArrow(path);
+        Assert.Equal(readings, sc.ReadArrow<Reading>(path).Collect());
+    }
+
+    [Fact]
+    public void FailedSave_PublishesNothing()
+    {
+        using var sc = new SparkContext("local[2]", "save-parquet-failed");
+        string path = Path.Combine(_dir, "failed");
+        Assert.Throws<SparkJobException>(() => sc.Parallelize(Readings(100), 4)
+            .Map(r => r.Sensor == 39 ? throw new InvalidOperationException("boom") : r).SaveAsParquet(path));
+        Assert.False(Directory.Exists(path) && Directory.EnumerateFiles(path, "part-*").Any());
+    }
+}
