@@ -4,9 +4,9 @@ using MiniSpark.Formats.Parquet.Writing;
 
 namespace MiniSpark.Benchmarks;
 
-/// <summary>10M rows of a 7-column record written to and read from Parquet (snappy), MiniSpark at all slots; DuckDB
-/// (2 threads) scans the same file in the same run: its median time is printed at cleanup, from inside DuckDB
-/// (process start not counted). Rows/s = 10M / mean.</summary>
+/// <summary>10M rows of a 7-column record written to and read from Parquet (snappy), MiniSpark at all slots, beside the
+/// same rows read from CSV; DuckDB (2 threads) scans the same Parquet file in the same run: its median time is printed
+/// at cleanup, from inside DuckDB (process start not counted). Rows/s = 10M / mean.</summary>
 [MemoryDiagnoser]
 public class ParquetBenchmarks
 {
@@ -15,17 +15,18 @@ public class ParquetBenchmarks
     private const int Rows = 10_000_000;
     private string _directory = "";
     private string _file = "";
+    private string _csv = "";
     private SparkContext _sc = null!;
+
+    private static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     internal static IEnumerable<Sale> Generate(int rows)
     {
-        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        for (int i = 0; i < rows; i++)
-        {
-            yield return new Sale(i, i % 100_003, i * 0.25, i % 11 == 0 ? null : $"region-{i % 50}", start.AddSeconds(i), i % 3 == 0,
-                (i % 10_000) / 100m);
-        }
+        for (int i = 0; i < rows; i++) yield return Row(i);
     }
+
+    private static Sale Row(int i) =>
+        new(i, i % 100_003, i * 0.25, i % 11 == 0 ? null : $"region-{i % 50}", Start.AddSeconds(i), i % 3 == 0, (i % 10_000) / 100m);
 
     [GlobalSetup]
     public void Setup()
@@ -35,6 +36,8 @@ public class ParquetBenchmarks
         _file = Path.Combine(_directory, "sales.parquet");
         Write(_file);
         _sc = new SparkContext("local[*]", "parquet-benchmark");
+        _csv = Path.Combine(_directory, "sales-csv");
+        _sc.Range(0, Rows, 1, 8).Map(i => Row((int)i)).SaveAsCsv(_csv);
     }
 
     [GlobalCleanup]
@@ -62,6 +65,9 @@ public class ParquetBenchmarks
 
     [Benchmark(Description = "Parquet read, 10M rows: MiniSpark ReadParquet, all slots")]
     public long Read() => _sc.ReadParquet<Sale>(_file).Count();
+
+    [Benchmark(Description = "CSV read, 10M rows: MiniSpark ReadCsv, all slots")]
+    public long ReadCsv() => _sc.ReadCsv<Sale>(_csv).Count();
 
     private static double DuckDbMedianMilliseconds(string file)
     {
