@@ -1,3 +1,4 @@
+using MiniSpark.Rdds;
 using MiniSpark.Input;
 
 namespace MiniSpark.Formats.Reading;
@@ -17,24 +18,7 @@ internal sealed class FileSourceRdd<T>(SparkContext context, IReadOnlyList<FileS
     protected override IReadOnlyList<Dependency> GetDependenciesCore() => [];
 
     protected internal override IEnumerable<T> Compute(Partition split, TaskContext context) =>
-        Counted(reader.Read(((SplitPartition)split).Split, context), context);
-
-    private static IEnumerable<T> Counted(IEnumerable<T> records, TaskContext context)
-    {
-        long count = 0;
-        try
-        {
-            foreach (T record in records)
-            {
-                count++;
-                yield return record;
-            }
-        }
-        finally
-        {
-            context.Metrics.AddRecordsRead(count);
-        }
-    }
+        Iterators.CountedAsRead(reader.Read(((SplitPartition)split).Split, context), context);
 
     private sealed class SplitPartition(int index, FileSplit split) : Partition(index)
     {
