@@ -48,6 +48,8 @@ internal sealed class BlockManager
             }
             try
             {
+                // The task that computed it may have finished between the miss above and the claim: look once more.
+                if (TryGet(block, out IEnumerable<T>? storedMeanwhile)) return storedMeanwhile;
                 return Store(block, level, compute());
             }
             finally
