@@ -22,6 +22,9 @@ public sealed partial class SparkContext
     /// <summary>The event log's final path (it ends in <c>.inprogress</c> until Stop); null when the log is off.</summary>
     internal string? EventLogPath => _eventLog?.Path;
 
+    /// <summary>Whether the console progress bar runs (asked for, and standard output is a terminal).</summary>
+    internal bool HasConsoleProgressBar => _progressBar is not null;
+
     internal int UiPort { get; private set; }
 
     internal string UiHost { get; private set; } = "127.0.0.1";

@@ -146,7 +146,7 @@ internal sealed partial class AppStatusStore
         lock (_lock)
         {
             if (!_stages.TryGetValue((stageId, attemptId), out LiveStage? stage)) return null;
-            metrics = [.. stage.Tasks.Values.Where(t => t.Status == TaskStatus.Success && t.Metrics is not null).Select(t => t.Metrics!.Value)];
+            metrics = [.. stage.Tasks.Values.Where(t => t.Status == TaskAttemptStatus.Success && t.Metrics is not null).Select(t => t.Metrics!.Value)];
         }
         double[] Of(Func<MetricValues, long> selector)
         {
@@ -167,9 +167,12 @@ internal sealed partial class AppStatusStore
         {
             numTasks += info.NumTasks;
             LiveStage? latest = null;
+            bool ran = false;
             foreach (var key in job.Ran)
             {
-                if (key.StageId != info.StageId || !_stages.TryGetValue(key, out LiveStage? stage)) continue;
+                if (key.StageId != info.StageId) continue;
+                ran = true;
+                if (!_stages.TryGetValue(key, out LiveStage? stage)) continue;
                 active += stage.NumActive;
                 completed += stage.NumComplete;
                 failed += stage.NumFailed;
@@ -178,6 +181,9 @@ internal sealed partial class AppStatusStore
             }
             switch (latest?.Status)
             {
+                case null when ran: // it ran, but is no longer retained
+                    completedStages++;
+                    break;
                 case null when job.Status != JobStatus.Running:
                     skippedStages++;
                     skippedTasks += info.NumTasks;

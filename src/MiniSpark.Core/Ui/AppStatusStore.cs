@@ -184,7 +184,7 @@ internal sealed partial class AppStatusStore : ISparkListener, IApplicationEvent
             var metrics = MetricValues.From(e.Metrics);
             if (stage.Tasks.TryGetValue(e.TaskAttemptId, out LiveTask? task))
             {
-                if (task.Status == TaskStatus.Running) stage.NumActive--;
+                if (task.Status == TaskAttemptStatus.Running) stage.NumActive--;
             }
             else
             {
@@ -197,18 +197,18 @@ internal sealed partial class AppStatusStore : ISparkListener, IApplicationEvent
             stage.Totals += metrics;
             if (e.Successful)
             {
-                task.Status = TaskStatus.Success;
+                task.Status = TaskAttemptStatus.Success;
                 stage.NumComplete++;
             }
             else if (e.Killed)
             {
-                task.Status = TaskStatus.Killed;
+                task.Status = TaskAttemptStatus.Killed;
                 task.ErrorMessage = e.Exception?.Message;
                 stage.NumKilled++;
             }
             else
             {
-                task.Status = TaskStatus.Failed;
+                task.Status = TaskAttemptStatus.Failed;
                 task.ErrorMessage = e.Exception is { } error ? $"{ExceptionTypeName(error)}: {error.Message}" : null;
                 stage.NumFailed++;
             }
@@ -235,6 +235,7 @@ internal sealed partial class AppStatusStore : ISparkListener, IApplicationEvent
         if (finished <= _retainedJobs) return;
         foreach (LiveJob job in _jobs.Values.Where(j => j.Status != JobStatus.Running).Take(finished - _retainedJobs).ToList())
             _jobs.Remove(job.JobId);
+        PruneStageInfos();
     }
 
     private void TrimStages()
@@ -243,14 +244,26 @@ internal sealed partial class AppStatusStore : ISparkListener, IApplicationEvent
         if (finished <= _retainedStages) return;
         foreach (LiveStage stage in _stages.Values.Where(s => s.Status is StageStatus.Complete or StageStatus.Failed)
                      .Take(finished - _retainedStages).ToList())
+        {
             _stages.Remove((stage.Info.StageId, stage.Info.AttemptNumber));
+            // Dropped, not skipped: no pending or skipped entry may stand in for it.
+            if (LatestAttempt(stage.Info.StageId) is null) _stageInfos.Remove(stage.Info.StageId);
+        }
+    }
+
+    // Stages no retained job or attempt refers to are forgotten with their jobs.
+    private void PruneStageInfos()
+    {
+        var kept = new HashSet<int>(_stages.Keys.Select(k => k.StageId));
+        kept.UnionWith(_jobs.Values.SelectMany(j => j.StageIds));
+        foreach (int stageId in _stageInfos.Keys.Where(id => !kept.Contains(id)).ToList()) _stageInfos.Remove(stageId);
     }
 
     private void DropFinishedTasks(LiveStage stage)
     {
         // Drop a tenth more than needed so that trimming runs once per many tasks, not on every one.
         int excess = stage.Tasks.Count - _retainedTasks + Math.Max(1, _retainedTasks / 10);
-        foreach (long id in stage.Tasks.Values.Where(t => t.Status != TaskStatus.Running).OrderBy(t => t.TaskId)
+        foreach (long id in stage.Tasks.Values.Where(t => t.Status != TaskAttemptStatus.Running).OrderBy(t => t.TaskId)
                      .Take(excess).Select(t => t.TaskId).ToList())
             stage.Tasks.Remove(id);
     }
@@ -293,7 +306,7 @@ internal sealed partial class AppStatusStore : ISparkListener, IApplicationEvent
         public int Attempt { get; } = attempt;
         public DateTimeOffset LaunchTime { get; } = launchTime;
         public DateTimeOffset? FinishTime { get; set; }
-        public TaskStatus Status { get; set; } = TaskStatus.Running;
+        public TaskAttemptStatus Status { get; set; } = TaskAttemptStatus.Running;
         public string? ErrorMessage { get; set; }
         public MetricValues? Metrics { get; set; }
 

@@ -10,7 +10,7 @@ internal enum JobStatus { Running, Succeeded, Failed }
 internal enum StageStatus { Active, Complete, Failed, Pending, Skipped }
 
 /// <summary>Where a task attempt is.</summary>
-internal enum TaskStatus { Running, Success, Failed, Killed }
+internal enum TaskAttemptStatus { Running, Success, Failed, Killed }
 
 /// <summary>The application: identity and lifetime.</summary>
 internal sealed record ApplicationSnapshot(string Id, string Name, string User, string Master, DateTimeOffset StartTime,
@@ -48,7 +48,7 @@ internal sealed record StageSnapshot(int StageId, int AttemptId, string Name, St
 
 /// <summary>One task attempt.</summary>
 internal sealed record TaskSnapshot(long TaskId, int Index, int Attempt, DateTimeOffset LaunchTime, DateTimeOffset? FinishTime,
-    TaskStatus Status, string? ErrorMessage, MetricValues? Metrics)
+    TaskAttemptStatus Status, string? ErrorMessage, MetricValues? Metrics)
 {
     public long? DurationMs => Metrics?.DurationMs;
 }
