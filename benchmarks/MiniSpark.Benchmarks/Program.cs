@@ -1,5 +1,13 @@
 using BenchmarkDotNet.Running;
+using MiniSpark.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/MiniSpark.Benchmarks -- --filter '*'
 // Each benchmark class measures MiniSpark beside LINQ and PLINQ on the same data with the same user code.
+// dotnet run -c Release --project benchmarks/MiniSpark.Benchmarks -- --paired-observability [pairs]
+// measures the web UI's and the event log's cost on the word count in interleaved pairs (see PairedOverhead).
+if (args.Length > 0 && args[0] == "--paired-observability")
+{
+    PairedOverhead.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -25,7 +25,7 @@ internal static class UiFixture
         new(new SocketsHttpHandler { AllowAutoRedirect = true }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>Waits until every event posted so far reached the status store.</summary>
-    public static void Drain(SparkContext sc) => Assert.True(sc.ListenerBus.WaitUntilEmpty(TimeSpan.FromSeconds(10)));
+    public static void Drain(SparkContext sc) => Assert.True(sc.ListenerBus.WaitUntilEmpty(TimeSpan.FromSeconds(30)));
 
     public static async Task<string> GetString(HttpClient client, string path)
     {
@@ -54,7 +54,7 @@ internal static class UiFixture
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds or the time is up.</summary>
-    public static void WaitUntil(Func<bool> condition, string what, int timeoutMs = 10_000)
+    public static void WaitUntil(Func<bool> condition, string what, int timeoutMs = 30_000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (!condition())

@@ -82,11 +82,11 @@ public sealed class BrowserTests
 
         job.Release();
         await job.Task;
-        await browser.WaitFor("document.getElementById('completed-count').textContent === '1'", TimeSpan.FromSeconds(20));
+        await browser.WaitFor("document.getElementById('completed-count').textContent === '1'", TimeSpan.FromSeconds(30));
         Assert.Equal("0", (await browser.Evaluate("document.getElementById('active-count').textContent"))!.GetValue<string>());
         Assert.Equal(42, (await browser.Evaluate("window.minisparkMark"))!.GetValue<int>());
         // The job is over: the page stops refreshing.
-        await browser.WaitFor("document.body.getAttribute('data-live') === 'false'", TimeSpan.FromSeconds(10));
+        await browser.WaitFor("document.body.getAttribute('data-live') === 'false'", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
