@@ -15,8 +15,9 @@ public sealed class HistoryTests : IDisposable
 
     private static void RunJobs(SparkContext sc)
     {
-        Rdd<(string, int)> counts = sc.Parallelize(["a b", "b c", "c a b"], 3).FlatMap(l => l.Split(' ')).Map(w => (w, 1))
-            .SetName("<script>alert('words')</script>").Cache().ReduceByKey((a, b) => a + b, 2);
+        Rdd<(string, int)> words = UiFixture.KeepAlive(sc, sc.Parallelize(["a b", "b c", "c a b"], 3).FlatMap(l => l.Split(' '))
+            .Map(w => (w, 1)).SetName("<script>alert('words')</script>").Cache());
+        Rdd<(string, int)> counts = words.ReduceByKey((a, b) => a + b, 2);
         counts.Collect();
         counts.Count();
         Assert.Throws<SparkJobException>(() => sc.Parallelize([1, 2], 2).Map(x => x / (x - 1)).Collect());

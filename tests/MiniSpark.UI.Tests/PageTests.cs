@@ -8,7 +8,7 @@ public sealed class PageTests
     private static SparkContext RunWorkload(string name, Action<SparkConf>? configure = null)
     {
         SparkContext sc = UiFixture.Start(name, configure);
-        Rdd<(int, int)> pairs = sc.Parallelize(Enumerable.Range(0, 120), 4).Map(x => (x % 6, x)).SetName("pairs").Cache();
+        Rdd<(int, int)> pairs = UiFixture.KeepAlive(sc, sc.Parallelize(Enumerable.Range(0, 120), 4).Map(x => (x % 6, x)).SetName("pairs").Cache());
         Rdd<(int, int)> sums = pairs.ReduceByKey((a, b) => a + b, 3);
         sums.Count();
         sums.Collect();
@@ -85,6 +85,12 @@ public sealed class PageTests
 
         string failed = await UiFixture.GetString(client, "/stages/stage/?id=4&attempt=0");
         Assert.Contains("System.ArgumentException: no ones", failed);
+
+        // A stage no attempt ran still has a page (and a summary of no tasks), not an error.
+        string skipped = await UiFixture.GetString(client, "/stages/stage/?id=2&attempt=0");
+        Assert.Contains("SKIPPED", skipped);
+        Assert.Contains("No completed tasks yet.", skipped);
+        Assert.Contains("\"quantiles\"", await UiFixture.GetString(client, $"/api/v1/applications/{sc.ApplicationId}/stages/2/0/taskSummary"));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class RestApiTests
     private static SparkContext Start()
     {
         SparkContext sc = UiFixture.Start("rest");
-        Rdd<(int, int)> sums = sc.Parallelize(Enumerable.Range(0, 100), 4).Map(x => (x % 5, x)).SetName("nums").Cache()
+        Rdd<(int, int)> sums = UiFixture.KeepAlive(sc, sc.Parallelize(Enumerable.Range(0, 100), 4).Map(x => (x % 5, x)).SetName("nums").Cache())
             .ReduceByKey((a, b) => a + b, 2);
         sums.Count();
         sums.Count();

@@ -6,6 +6,16 @@ namespace MiniSpark.Ui.Tests;
 /// <summary>Contexts with the web UI on a free port, an HTTP client for it, and a way to wait for the listener bus.</summary>
 internal static class UiFixture
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SparkContext, List<object>> s_kept = new();
+
+    /// <summary>Keeps <paramref name="rdd"/> reachable as long as <paramref name="sc"/> is: the context tracks persisted
+    /// datasets weakly, and one the test no longer references could be collected (and leave the storage page) at any GC.</summary>
+    public static T KeepAlive<T>(SparkContext sc, T rdd) where T : Rdd
+    {
+        s_kept.GetOrCreateValue(sc).Add(rdd);
+        return rdd;
+    }
+
     public static SparkConf Conf(string appName, int port = 0) => new SparkConf()
         .SetMaster("local[2]")
         .SetAppName(appName)

@@ -142,6 +142,11 @@ internal sealed class EventLogWriter : ISparkListener, IDisposable
                 _failed = true;
                 Log.Warning($"Writing the event log {InProgressPath} failed; no further events are logged: {error.Message}");
             }
+            catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+            {
+                // A value JSON cannot encode (a lone surrogate in a name): this event is lost, the log goes on.
+                Log.Warning($"An event ({e.GetType().Name}) could not be written to the event log {InProgressPath}: {error.Message}");
+            }
         }
     }
 

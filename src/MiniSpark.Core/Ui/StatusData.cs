@@ -56,4 +56,12 @@ internal sealed record TaskSnapshot(long TaskId, int Index, int Attempt, DateTim
 /// <summary>Quantiles of the metrics of a stage attempt's successful tasks, one array entry per quantile.</summary>
 internal sealed record TaskSummary(IReadOnlyList<double> Quantiles, int TaskCount, double[] Duration, double[] RecordsRead,
     double[] RecordsWritten, double[] ShuffleBytesRead, double[] ShuffleBytesWritten, double[] MemoryBytesSpilled,
-    double[] DiskBytesSpilled, double[] PeakExecutionMemory);
+    double[] DiskBytesSpilled, double[] PeakExecutionMemory)
+{
+    /// <summary>The summary of no tasks: zeros (a pending or skipped stage).</summary>
+    public static TaskSummary Empty(IReadOnlyList<double> quantiles)
+    {
+        double[] zeros = new double[quantiles.Count];
+        return new TaskSummary(quantiles, 0, zeros, zeros, zeros, zeros, zeros, zeros, zeros, zeros);
+    }
+}

@@ -17,7 +17,7 @@ internal static class StagePage
         IEnumerable<Html> jobLinks = stage.JobIds.Select(id => Html.Of($"<a href=\"{view.JobUrl(id)}\">{id}</a> "));
         Html failure = stage.FailureReason is null ? Html.Empty : Html.Of($"<li class=\"failure\"><strong>Failure Reason:</strong> {stage.FailureReason}</li>");
         IReadOnlyList<TaskSnapshot> tasks = view.Store.GetTasks(stageId, attempt);
-        TaskSummary summary = view.Store.GetTaskSummary(stageId, attempt, Quantiles)!;
+        TaskSummary summary = view.Store.GetTaskSummary(stageId, attempt, Quantiles) ?? TaskSummary.Empty(Quantiles);
         Html content = Html.Of($"""
             <p class="stage-name">{stage.Name}</p>
             <ul class="summary">

@@ -114,7 +114,7 @@ internal static class RestApi
             }
             quantiles = parsed;
         }
-        TaskSummary summary = store.GetTaskSummary(stage.StageId, stage.AttemptId, quantiles)!;
+        TaskSummary summary = store.GetTaskSummary(stage.StageId, stage.AttemptId, quantiles) ?? TaskSummary.Empty(quantiles);
         double[] zeros = new double[quantiles.Count];
         return Write(context, new TaskMetricDistributions(quantiles, summary.Duration, zeros, zeros, summary.Duration, zeros, zeros,
             zeros, zeros, zeros, zeros, summary.PeakExecutionMemory, summary.MemoryBytesSpilled, summary.DiskBytesSpilled,

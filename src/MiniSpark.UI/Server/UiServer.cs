@@ -80,7 +80,16 @@ internal sealed class UiServer : IDisposable
         if (IPAddress.TryParse(host, out IPAddress? address)) return address;
         if (host is "localhost") return IPAddress.Loopback;
         if (host is "*" or "+" or "0.0.0.0") return IPAddress.Any;
-        IPAddress[] addresses = Dns.GetHostAddresses(host);
+        IPAddress[] addresses;
+        try
+        {
+            addresses = Dns.GetHostAddresses(host);
+        }
+        catch (SocketException error)
+        {
+            throw new ArgumentException($"Setting '{ConfigKeys.UiHost}' names host '{host}', which cannot be resolved: {error.Message}",
+                ConfigKeys.UiHost, error);
+        }
         return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
             ?? throw new ArgumentException($"Setting '{ConfigKeys.UiHost}' names host '{host}', which has no address.", ConfigKeys.UiHost);
     }

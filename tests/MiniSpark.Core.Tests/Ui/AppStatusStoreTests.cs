@@ -130,10 +130,12 @@ public sealed class AppStatusStoreTests
         (SparkContext sc, AppStatusStore store) = Start();
         using (sc)
         {
-            sc.Parallelize(Enumerable.Range(0, 10), 2).SetName("ten").Cache().Count();
+            Rdd<int> ten = sc.Parallelize(Enumerable.Range(0, 10), 2).SetName("ten").Cache();
+            ten.Count();
             RddStorageInfo rdd = Assert.Single(store.Storage);
             Assert.Equal("ten", rdd.Name);
             Assert.Equal(2, rdd.CachedPartitions);
+            GC.KeepAlive(ten); // persisted datasets are tracked weakly
         }
     }
 

@@ -11,10 +11,15 @@ public sealed class EventLogTests
         .Set(ConfigKeys.EventLogEnabled, "true")
         .Set(ConfigKeys.EventLogDir, dir);
 
+    // The context tracks persisted datasets weakly: the cached one must stay reachable until the context stops,
+    // or a GC could drop it from the storage snapshots the test checks.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SparkContext, Rdd> s_kept = new();
+
     /// <summary>A shuffle, a cached dataset, a job that reuses the shuffle (a skipped stage) and a failing job.</summary>
     internal static void RunWorkload(SparkContext sc)
     {
         Rdd<(int, int)> pairs = sc.Parallelize(Enumerable.Range(0, 200), 4).Map(x => (x % 7, x)).SetName("pairs").Cache();
+        s_kept.AddOrUpdate(sc, pairs);
         Rdd<(int, int)> sums = pairs.ReduceByKey((a, b) => a + b, 3);
         Assert.Equal(7, sums.Count());
         Assert.Equal(7, sums.Collect().Length); // the map stage is skipped this time

@@ -94,7 +94,7 @@ public sealed class BrowserTests
     {
         using SparkContext sc = UiFixture.Start("<script>alert('app')</script>");
         sc.SetJobGroup("<script>alert('group')</script>", "<img src=x onerror=alert('description')>");
-        Rdd<int> data = sc.Parallelize(Enumerable.Range(0, 10), 2).SetName("<script>alert(1)</script>").Cache();
+        Rdd<int> data = UiFixture.KeepAlive(sc, sc.Parallelize(Enumerable.Range(0, 10), 2).SetName("<script>alert(1)</script>").Cache());
         data.Count();
         sc.ClearJobGroup();
         UiFixture.Drain(sc);
