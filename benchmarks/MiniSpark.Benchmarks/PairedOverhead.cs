@@ -13,14 +13,21 @@ namespace MiniSpark.Benchmarks;
 /// </remarks>
 internal static class PairedOverhead
 {
-    public static void Run(int pairs)
+    /// <param name="pairs">How many pairs to measure.</param>
+    /// <param name="control">An A/A control: the second context also has everything off, so the ratio shows what the
+    /// harness itself contributes.</param>
+    public static void Run(int pairs, bool control = false)
     {
         string[] lines = Corpus.Lines(1_000_000);
         string events = Directory.CreateTempSubdirectory("minispark-paired-events-").FullName;
         using var off = new SparkContext(new SparkConf().SetMaster("local[*]").SetAppName("paired-off"));
-        using var on = new SparkContext(new SparkConf().SetMaster("local[*]").SetAppName("paired-on")
-            .Set(ConfigKeys.UiEnabled, "true").Set(ConfigKeys.UiPort, "0")
-            .Set(ConfigKeys.EventLogEnabled, "true").Set(ConfigKeys.EventLogDir, events));
+        var onConf = new SparkConf().SetMaster("local[*]").SetAppName("paired-on");
+        if (!control)
+        {
+            onConf.Set(ConfigKeys.UiEnabled, "true").Set(ConfigKeys.UiPort, "0")
+                .Set(ConfigKeys.EventLogEnabled, "true").Set(ConfigKeys.EventLogDir, events);
+        }
+        using var on = new SparkContext(onConf);
         Rdd<string> offRdd = off.Parallelize(lines, off.DefaultParallelism * 2);
         Rdd<string> onRdd = on.Parallelize(lines, on.DefaultParallelism * 2);
 

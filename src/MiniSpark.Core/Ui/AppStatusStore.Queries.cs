@@ -9,7 +9,15 @@ internal sealed partial class AppStatusStore
     /// <summary>The application; null until its start event arrived.</summary>
     public ApplicationSnapshot? Application
     {
-        get { lock (_lock) return _application; }
+        get
+        {
+            lock (_lock)
+            {
+                return _application is { } app
+                    ? app with { LastUpdated = DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(_lastUpdatedMs, app.StartTime.ToUnixTimeMilliseconds())) }
+                    : null;
+            }
+        }
     }
 
     /// <summary>The settings (already redacted), ordered by key.</summary>

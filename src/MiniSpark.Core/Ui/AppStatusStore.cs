@@ -19,6 +19,7 @@ internal sealed partial class AppStatusStore : ISparkListener, IApplicationEvent
     private readonly SortedDictionary<(int StageId, int Attempt), LiveStage> _stages = [];
     private readonly Dictionary<int, StageInfo> _stageInfos = [];
     private ApplicationSnapshot? _application;
+    private long _lastUpdatedMs; // kept apart from the snapshot: every event moves it, no allocation per event
     private IReadOnlyList<KeyValuePair<string, string>> _sparkProperties = [];
     private IReadOnlyList<KeyValuePair<string, string>> _runtimeInformation = [];
     private IReadOnlyList<RddStorageInfo> _storage = [];
@@ -53,7 +54,7 @@ internal sealed partial class AppStatusStore : ISparkListener, IApplicationEvent
     private void Touched(DateTimeOffset time)
     {
         Interlocked.Increment(ref _version);
-        if (_application is { } app && time > app.LastUpdated) _application = app with { LastUpdated = Ms(time) };
+        _lastUpdatedMs = Math.Max(_lastUpdatedMs, time.ToUnixTimeMilliseconds());
     }
 
     public void OnApplicationStart(SparkListenerApplicationStart e)

@@ -94,15 +94,15 @@ public sealed class ConsoleProgressBarTests
         using var sc = new SparkContext("local[2]", "progress");
         using var bar = new ConsoleProgressBar(TextWriter.Synchronized(output), TimeProvider.System, () => 60);
         sc.AddListener(bar);
-        sc.Parallelize(Enumerable.Range(0, 6), 6).Map(x =>
+        sc.Parallelize(Enumerable.Range(0, 8), 8).Map(x =>
         {
-            Thread.Sleep(250);
+            Thread.Sleep(300); // 8 tasks on 2 slots: about 1.2 s, well past the 0.5 s delay
             return x;
         }).Count();
         Assert.True(sc.ListenerBus.WaitUntilEmpty(TimeSpan.FromSeconds(10)));
         string text = output.ToString();
         Assert.Contains("[Stage 0:", text);
-        Assert.Contains(") / 6]", text);
+        Assert.Contains(") / 8]", text);
         Assert.EndsWith("\r", text); // erased when the job ended
     }
 
