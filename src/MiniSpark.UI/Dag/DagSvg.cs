@@ -7,7 +7,7 @@ namespace MiniSpark.Ui.Dag;
 /// <summary>Draws a job's stages and the datasets inside them as SVG, like Spark's "DAG Visualization".</summary>
 /// <remarks>
 /// <para>Each stage is a box (a cluster) holding its datasets; within a stage a dataset sits one row below its
-/// parents (dataset ids grow with creation, so parents come first in id order). Stages stand in columns: a stage's
+/// lowest parent. Stages stand in columns: a stage's
 /// column is one right of its rightmost parent stage. Narrow edges run down inside a box; shuffle edges cross
 /// from the dataset that ends one stage to the dataset that reads its output in the next.</para>
 /// <para>The layout is computed on the server, no script needed. Colours are presentation attributes, not CSS,
@@ -111,9 +111,7 @@ internal static class DagSvg
     {
         List<RddInfo> rdds = [.. Distinct(stage.RddInfos).OrderBy(r => r.Id)];
         var inStage = rdds.Select(r => r.Id).ToHashSet();
-        var depth = new Dictionary<int, int>();
-        foreach (RddInfo rdd in rdds) // ascending ids: parents before children
-            depth[rdd.Id] = rdd.ParentIds.Where(inStage.Contains).Select(p => depth.GetValueOrDefault(p) + 1).DefaultIfEmpty(0).Max();
+        Dictionary<int, int> depth = Depths(rdds, inStage);
         var levels = rdds.GroupBy(r => depth[r.Id]).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
         int widest = Math.Max(1, levels.Select(l => l.Count).DefaultIfEmpty(1).Max());
         int width = widest * (NodeWidth + NodeGap) - NodeGap + 2 * Padding;
@@ -128,6 +126,31 @@ internal static class DagSvg
                 nodes[row[i].Id] = (left + i * (NodeWidth + NodeGap), Header + Padding + level * (NodeHeight + RowGap));
         }
         return new StageLayout(width, height, nodes);
+    }
+
+    /// <summary>Each dataset's row: one below its lowest parent in the stage (longest path, Kahn's order). Ids do not
+    /// give the order: a dataset may create its parent lazily, after itself.</summary>
+    private static Dictionary<int, int> Depths(List<RddInfo> rdds, HashSet<int> inStage)
+    {
+        var children = rdds.ToDictionary(r => r.Id, _ => new List<int>());
+        var waiting = new Dictionary<int, int>();
+        foreach (RddInfo rdd in rdds)
+        {
+            int[] parents = [.. rdd.ParentIds.Where(inStage.Contains).Distinct()];
+            waiting[rdd.Id] = parents.Length;
+            foreach (int parent in parents) children[parent].Add(rdd.Id);
+        }
+        var depth = rdds.ToDictionary(r => r.Id, _ => 0);
+        var ready = new Queue<int>(rdds.Where(r => waiting[r.Id] == 0).Select(r => r.Id));
+        while (ready.TryDequeue(out int id))
+        {
+            foreach (int child in children[id])
+            {
+                depth[child] = Math.Max(depth[child], depth[id] + 1);
+                if (--waiting[child] == 0) ready.Enqueue(child);
+            }
+        }
+        return depth;
     }
 
     private static void AppendCluster(StringBuilder svg, StageSnapshot stage, (int X, int Y) at, StageLayout layout,
@@ -189,7 +212,8 @@ internal static class DagSvg
                     foreach (StageSnapshot from in clusters)
                     {
                         if (from.StageId == stage.StageId || !nodes.TryGetValue((from.StageId, parent), out var p)) continue;
-                        AppendPath(svg, p.X + NodeWidth, p.Y + NodeHeight / 2, cx, cy + NodeHeight / 2, vertical: false, "shuffle");
+                        // Into the top of the reader, arching over its row, so the edge never runs behind a sibling.
+                        AppendPath(svg, p.X + NodeWidth, p.Y + NodeHeight / 2, cx + NodeWidth / 2, cy, vertical: false, "shuffle");
                     }
                 }
             }
@@ -201,7 +225,7 @@ internal static class DagSvg
     {
         string d = vertical
             ? FormattableString.Invariant($"M {x1} {y1} L {x2} {y2}")
-            : FormattableString.Invariant($"M {x1} {y1} C {x1 + 30} {y1}, {x2 - 30} {y2}, {x2} {y2}");
+            : FormattableString.Invariant($"M {x1} {y1} C {x1 + 40} {y2 - RowGap - 10}, {x2} {y2 - RowGap - 10}, {x2} {y2}");
         svg.Append(CultureInfo.InvariantCulture, $"<path class=\"edge {kind}\" d=\"{d}\" marker-end=\"url(#arrow)\"/>");
     }
 
