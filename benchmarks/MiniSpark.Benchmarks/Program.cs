@@ -5,12 +5,21 @@ using MiniSpark.Benchmarks;
 //     Each benchmark class measures MiniSpark beside LINQ and PLINQ on the same data with the same user code.
 // dotnet run -c Release --project benchmarks/MiniSpark.Benchmarks -- chart [resultsDir] [out.svg]
 //     Draws the latest results (BenchmarkDotNet.Artifacts/results/*-report.csv) as an SVG bar chart.
+// dotnet run -c Release --project benchmarks/MiniSpark.Benchmarks -- --paired-observability [pairs]
+//     Measures the web UI's and the event log's cost on the word count in interleaved pairs (see PairedOverhead);
+//     "-- --paired-observability 40 control" runs the same with both sides off (an A/A control).
 if (args.Length > 0 && args[0] == "chart")
 {
     string results = args.Length > 1 ? args[1] : Path.Combine("BenchmarkDotNet.Artifacts", "results");
     string output = args.Length > 2 ? args[2] : Path.Combine("docs", "benchmarks.svg");
     BenchmarkChart.Write(results, output);
     Console.WriteLine($"Wrote {output}");
+    return;
+}
+if (args.Length > 0 && args[0] == "--paired-observability")
+{
+    PairedOverhead.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30,
+        control: args.Length > 2 && args[2] == "control");
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

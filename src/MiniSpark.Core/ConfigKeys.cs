@@ -42,4 +42,34 @@ public static class ConfigKeys
 
     /// <summary>Bytes of Parquet row groups or Arrow batches grouped into one partition when reading. Default: 32m.</summary>
     public const string FilesMaxPartitionBytes = "spark.files.maxPartitionBytes";
+
+    /// <summary>Whether to start the web UI (needs the <c>MiniSpark.UI</c> package). Default: false.</summary>
+    public const string UiEnabled = "spark.ui.enabled";
+
+    /// <summary>The web UI's first port to try; the next free one is taken when it is busy, 0 picks any. Default: 4040.</summary>
+    public const string UiPort = "spark.ui.port";
+
+    /// <summary>The address the web UI binds to. Default: <c>127.0.0.1</c> (this machine only).</summary>
+    public const string UiHost = "spark.ui.host";
+
+    /// <summary>How many further ports to try when the web UI's port is taken. Default: 16.</summary>
+    public const string PortMaxRetries = "spark.port.maxRetries";
+
+    /// <summary>Finished jobs the UI's status store remembers. Default: 1000.</summary>
+    public const string UiRetainedJobs = "spark.ui.retainedJobs";
+
+    /// <summary>Finished stage attempts the UI's status store remembers. Default: 1000.</summary>
+    public const string UiRetainedStages = "spark.ui.retainedStages";
+
+    /// <summary>Tasks per stage attempt the UI's status store remembers individually. Default: 100000.</summary>
+    public const string UiRetainedTasks = "spark.ui.retainedTasks";
+
+    /// <summary>Whether to write listener events to a JSON-lines event log. Default: false.</summary>
+    public const string EventLogEnabled = "spark.eventLog.enabled";
+
+    /// <summary>Directory of event logs, one file per application id. Default: <c>spark-events</c> under the temp directory.</summary>
+    public const string EventLogDir = "spark.eventLog.dir";
+
+    /// <summary>Regex of setting names whose values the UI, REST API and event log hide. Default: secrets, passwords, tokens, keys.</summary>
+    public const string RedactionRegex = "spark.redaction.regex";
 }

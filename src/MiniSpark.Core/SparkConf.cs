@@ -83,6 +83,15 @@ public sealed class SparkConf
             : throw new ArgumentException(SR.BadSetting(key, text, "a positive integer"), key);
     }
 
+    internal int GetInt(string key, int defaultValue, int min, int max)
+    {
+        string? text = GetOrNull(key);
+        if (text is null) return defaultValue;
+        return int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max
+            ? value
+            : throw new ArgumentException(SR.BadSetting(key, text, $"an integer from {min} to {max}"), key);
+    }
+
     internal double GetDouble(string key, double defaultValue, double min, double max)
     {
         string? text = GetOrNull(key);

@@ -6,6 +6,12 @@ public sealed partial class SparkContext
     public IReadOnlyList<RddStorageInfo> GetRddStorageInfo()
     {
         ThrowIfStopped();
+        return CollectRddStorageInfo();
+    }
+
+    /// <summary><see cref="GetRddStorageInfo"/> without the stopped check: the event log's last snapshot runs during Stop.</summary>
+    internal IReadOnlyList<RddStorageInfo> CollectRddStorageInfo()
+    {
         var infos = new List<RddStorageInfo>();
         foreach (Rdd rdd in Cleaner.PersistedRdds().OrderBy(r => r.Id))
         {

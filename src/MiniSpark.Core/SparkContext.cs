@@ -48,7 +48,7 @@ public sealed partial class SparkContext : IDisposable
         _localDirectory = new LocalDirectory(Conf.GetOrNull(ConfigKeys.LocalDir));
 
         StartTime = DateTimeOffset.UtcNow;
-        ApplicationId = $"local-{StartTime.ToUnixTimeMilliseconds()}";
+        ApplicationId = NewApplicationId(StartTime);
         MapOutputs = new MapOutputTracker();
         Memory = new MemoryManager(MemoryMaxBytes, MemoryStorageFraction);
         BlockManager = new BlockManager(Memory, () => LocalDirectoryPath);
@@ -66,6 +66,15 @@ public sealed partial class SparkContext : IDisposable
         _dagScheduler = new DagScheduler(new LocalTaskScheduler(url.Slots, MaxTaskFailures, Memory, schedulerOptions), MapOutputs,
             _listenerBus);
         Slots = url.Slots;
+        try
+        {
+            StartObservers();
+        }
+        catch
+        {
+            Stop(); // release the threads and files started above
+            throw;
+        }
     }
 
     /// <summary>A copy of the settings this context was created with.</summary>
@@ -181,12 +190,14 @@ public sealed partial class SparkContext : IDisposable
     internal U[] RunJob<T, U>(Rdd<T> rdd, Func<TaskContext, IEnumerable<T>, U> func, IReadOnlyList<int>? partitions, string callSite) =>
         RunJobAsync(rdd, func, partitions, callSite, CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <summary>Cancels running jobs, stops the executor and the listener bus, and removes temporary files. Idempotent.</summary>
+    /// <summary>Cancels running jobs, stops the executor and the listener bus, stops the web UI (freeing its port),
+    /// closes the event log, and removes temporary files. Idempotent.</summary>
     public void Stop()
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0) return;
         _dagScheduler.Dispose();
         _listenerBus.Dispose();
+        StopObservers();
         _localDirectory.Dispose();
     }
 
