@@ -137,7 +137,9 @@ internal sealed partial class DagScheduler
                 if (dependency is not ShuffleDependency) pending.Push(dependency.Rdd);
             }
         }
-        return new StageInfo(stage.Id, attempt, stage.Name, stage.NumTasks, stage is ShuffleMapStage,
+        // A result stage runs only the partitions its job asks for (Take reads a few of many).
+        int numTasks = stage is ResultStage result ? result.Job.Partitions.Count : stage.NumTasks;
+        return new StageInfo(stage.Id, attempt, stage.Name, numTasks, stage is ShuffleMapStage,
             [.. stage.Parents.Select(p => p.Id)], rddInfos);
     }
 }
