@@ -51,7 +51,7 @@ public class ParquetBenchmarks
     private static void Write(string path)
     {
         using var stream = File.Create(path);
-        using var writer = new ParquetRecordWriter<Sale>(stream, new ParquetWriteOptions { RowGroupSize = 64L << 20 });
+        using var writer = new ParquetRecordWriter<Sale>(stream, new ParquetWriteOptions { RowGroupSize = 16L << 20 });
         writer.WriteAll(Generate(Rows));
     }
 

@@ -32,11 +32,24 @@ internal static class OutputChecksum
     public static long Record<K, V>(K key, V value, IEqualityComparer<K> keys)
     {
         ulong h = (uint)(key is null ? 0 : keys.GetHashCode(key));
-        if (value is not null && HasValueEquality(value.GetType())) h = h * 0x9E3779B97F4A7C15UL ^ (uint)value.GetHashCode();
+        // Decided once per value type; only values of open (non-sealed) reference types are looked up per record.
+        if (value is not null && (ValueEquality<V>.Always || (ValueEquality<V>.PerRecord && HasValueEquality(value.GetType()))))
+            h = h * 0x9E3779B97F4A7C15UL ^ (uint)value.GetHashCode();
         // A final mix, so that sums of similar records do not cancel out.
         h ^= h >> 33;
         h *= 0xFF51AFD7ED558CCDUL;
         h ^= h >> 33;
         return (long)BitOperations.RotateLeft(h, 17);
+    }
+
+    private static class ValueEquality<V>
+    {
+        private static readonly bool s_exact = typeof(V).IsValueType || typeof(V).IsSealed;
+
+        /// <summary>Every value of <typeparamref name="V"/> has value equality: no per-record check.</summary>
+        public static readonly bool Always = s_exact && HasValueEquality(typeof(V));
+
+        /// <summary>Values may be of a derived type: check the runtime type.</summary>
+        public static readonly bool PerRecord = !s_exact;
     }
 }
