@@ -31,13 +31,14 @@ internal static class BenchmarkChart
         List<string> header = SplitCsv(lines[0]);
         int method = header.IndexOf("Method");
         int mean = header.IndexOf("Mean");
-        int parameters = header.FindIndex(h => h is "Budget" or "LineCount");
+        // The benchmarks' own parameters sit between BenchmarkDotNet's job columns and "Mean".
+        int parameters = header.FindIndex(h => h is "Budget" or "Observability");
         foreach (string line in lines.Skip(1))
         {
             List<string> cells = SplitCsv(line);
             if (cells.Count <= Math.Max(method, mean) || !TryMilliseconds(cells[mean], out double ms)) continue;
             string name = cells[method].Trim('\'');
-            if (parameters >= 0 && cells[parameters] is { Length: > 0 } value && header[parameters] == "Budget") name += $" [{value}]";
+            if (parameters >= 0 && cells[parameters] is { Length: > 0 } value) name += $" [{value}]";
             yield return (name, ms);
         }
     }
