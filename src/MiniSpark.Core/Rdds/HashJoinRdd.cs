@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MiniSpark.Shuffle;
 
 namespace MiniSpark.Rdds;
@@ -21,37 +22,52 @@ internal sealed class HashJoinRdd<K, V, W, R>(Rdd<(K, V)> left, Rdd<(K, W)> righ
         var table = new CombineMap<K, Matches>(Comparer);
         foreach ((K key, W value) in Right.Iterator(Right.Partitions[split.Index], context))
         {
-            ref Matches? slot = ref table.GetValueRefOrAddDefault(key, out bool exists);
-            if (!exists) slot = new Matches();
-            slot!.Values.Add(value);
+            ref Matches slot = ref table.GetValueRefOrAddDefault(key, out bool exists);
+            if (!exists) slot.First = value;
+            else (slot.More ??= []).Add(value);
         }
 
         bool keepLeft = kind is JoinKind.LeftOuter or JoinKind.FullOuter;
         bool keepRight = kind is JoinKind.RightOuter or JoinKind.FullOuter;
         foreach ((K key, V value) in Left.Iterator(Left.Partitions[split.Index], context))
         {
-            if (table.TryGetValue(key, out Matches? matches))
+            bool found;
+            W first = default!;
+            List<W>? more = null;
             {
-                matches!.Matched = true;
-                List<W> values = matches.Values;
-                for (int i = 0; i < values.Count; i++) yield return (key, matched(value, values[i]));
+                // The slot is read (and marked matched) before any yield: a ref local cannot live across one.
+                ref Matches slot = ref table.GetValueRefOrNullRef(key);
+                found = !Unsafe.IsNullRef(ref slot);
+                if (found)
+                {
+                    slot.Matched = true;
+                    (first, more) = (slot.First, slot.More);
+                }
             }
-            else if (keepLeft)
+            if (!found)
             {
-                yield return (key, leftOnly!(value));
+                if (keepLeft) yield return (key, leftOnly!(value));
+                continue;
             }
+            yield return (key, matched(value, first));
+            if (more is null) continue;
+            for (int i = 0; i < more.Count; i++) yield return (key, matched(value, more[i]));
         }
         if (!keepRight) yield break;
         foreach ((K key, Matches matches) in table.Entries())
         {
             if (matches.Matched) continue;
-            foreach (W value in matches.Values) yield return (key, rightOnly!(value));
+            yield return (key, rightOnly!(matches.First));
+            if (matches.More is null) continue;
+            foreach (W value in matches.More) yield return (key, rightOnly!(value));
         }
     }
 
-    private sealed class Matches
+    /// <summary>A build-side key's values: the first inline (most keys have one), the rest in a list made on demand.</summary>
+    private struct Matches
     {
-        public List<W> Values { get; } = new(1);
-        public bool Matched { get; set; }
+        public W First;
+        public List<W>? More;
+        public bool Matched;
     }
 }

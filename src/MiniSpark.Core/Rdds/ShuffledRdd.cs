@@ -37,16 +37,30 @@ internal sealed class ShuffledRdd<K, V, C> : Rdd<(K, C)>
                 : Combine(Read<(K, V)>(outputs, split.Index, context), aggregator.CreateCombiner, aggregator.MergeValue, aggregator, context,
                     spillDirectory);
         if (_dependency.KeyOrdering is { } ordering) records = SortSpilling(records, ordering, context, spillDirectory);
-        return Iterators.Interruptible(records, context);
+        // Shuffle reads observe cancellation themselves (Read); only the merged or sorted output needs the wrapper.
+        return aggregator is null && _dependency.KeyOrdering is null ? records : Iterators.Interruptible(records, context);
     }
 
     private IEnumerable<T> Read<T>(MapOutput[] outputs, int reduceId, TaskContext context)
     {
+        CancellationToken token = context.CancellationToken;
         for (int map = 0; map < outputs.Length; map++)
         {
             var typed = (MapOutput<T>)outputs[map];
             context.Metrics.AddRecordsRead(typed.RecordCounts[reduceId]);
+            if (typed.TryGetBucket(reduceId, out List<T>? bucket))
+            {
+                // In memory: an indexed loop, no enumerator interface calls per record (the hot path of every shuffle).
+                if (bucket is null) continue;
+                for (int i = 0; i < bucket.Count; i++)
+                {
+                    if ((i & 1023) == 0) token.ThrowIfCancellationRequested();
+                    yield return bucket[i];
+                }
+                continue;
+            }
             using IEnumerator<T> records = typed.Read(reduceId).GetEnumerator();
+            int sinceCheck = 0;
             while (true)
             {
                 try
@@ -58,6 +72,11 @@ internal sealed class ShuffledRdd<K, V, C> : Rdd<(K, C)>
                     // A lost or damaged map output is not the user's failure: the scheduler recomputes it.
                     throw new FetchFailedException(_dependency.ShuffleId, map, reduceId, typed,
                         $"Reading map output {map} of shuffle {_dependency.ShuffleId} for reduce partition {reduceId} failed: {e.Message}", e);
+                }
+                if (++sinceCheck == 1024)
+                {
+                    sinceCheck = 0;
+                    token.ThrowIfCancellationRequested();
                 }
                 yield return records.Current;
             }

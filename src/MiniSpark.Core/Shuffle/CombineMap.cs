@@ -35,6 +35,13 @@ internal sealed class CombineMap<K, C>
         return ref CollectionsMarshal.GetValueRefOrAddDefault(_map, key, out exists);
     }
 
+    /// <summary>A reference to the key's slot, or a null reference when the key is absent (test with Unsafe.IsNullRef).</summary>
+    public ref C? GetValueRefOrNullRef(K key)
+    {
+        if (key is null) return ref _hasNull ? ref _nullValue : ref System.Runtime.CompilerServices.Unsafe.NullRef<C?>();
+        return ref CollectionsMarshal.GetValueRefOrNullRef(_map, key)!;
+    }
+
     public bool TryGetValue(K key, out C? value)
     {
         if (key is null)

@@ -65,6 +65,19 @@ internal sealed class MapOutput<T> : MapOutput
 
     public override long Bytes => Interlocked.Read(ref _bytes);
 
+    /// <summary>The reducer's bucket when the output is in memory (an empty or null bucket means no records);
+    /// false when it is on disk.</summary>
+    public bool TryGetBucket(int reduceId, out List<T>? bucket)
+    {
+        if (_buckets is { } buckets)
+        {
+            bucket = buckets[reduceId];
+            return true;
+        }
+        bucket = null;
+        return false;
+    }
+
     public IEnumerable<T> Read(int reduceId)
     {
         if (_buckets is { } buckets) return (IEnumerable<T>?)buckets[reduceId] ?? [];
