@@ -34,11 +34,6 @@ internal sealed class MapOutputTracker
         foreach (MapOutput? output in status.Outputs) output?.Release();
     }
 
-    public bool IsRegistered(int shuffleId)
-    {
-        lock (_lock) return _shuffles.ContainsKey(shuffleId);
-    }
-
     public int ShuffleCount
     {
         get { lock (_lock) return _shuffles.Count; }

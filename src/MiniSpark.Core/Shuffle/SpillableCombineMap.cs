@@ -46,8 +46,6 @@ internal sealed class SpillableCombineMap<K, V, C> : IDisposable
 
     public bool HasSpilled => _spills.Count > 0;
 
-    public int InMemoryCount => _map.Count;
-
     public void Insert(K key, V value)
     {
         ref C? slot = ref _map.GetValueRefOrAddDefault(key, out bool exists);

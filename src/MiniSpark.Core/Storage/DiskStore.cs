@@ -86,11 +86,6 @@ internal sealed class DiskStore(Func<string> localDirectory)
         lock (_lock) return _files.Where(f => f.Key.RddId == rddId).Sum(f => f.Value.Bytes);
     }
 
-    public int CountOf(int rddId)
-    {
-        lock (_lock) return _files.Keys.Count(k => k.RddId == rddId);
-    }
-
     public IReadOnlyList<RddBlockId> BlocksOf(int rddId)
     {
         lock (_lock) return [.. _files.Keys.Where(k => k.RddId == rddId)];
