@@ -66,10 +66,8 @@ internal sealed class ShuffleDependency<K, V, C> : ShuffleDependency
             var file = SpillFile.Create(spillDirectory, "map-output");
             try
             {
-                using IEnumerator<(int Partition, K Key, C Value)> merged = map.Result().GetEnumerator();
-                bool more = merged.MoveNext();
-                for (int r = 0; r < numReducers; r++)
-                    file.WriteSegment(TakePartition(merged, r, counts, checksums, keys, () => more = merged.MoveNext(), () => more));
+                using var merged = new MergedCursor(map.Result().GetEnumerator());
+                for (int r = 0; r < numReducers; r++) file.WriteSegment(TakePartition(merged, r, counts, checksums, keys));
             }
             catch
             {
@@ -91,16 +89,38 @@ internal sealed class ShuffleDependency<K, V, C> : ShuffleDependency
         return Parent.Context.BlockManager.PutMapOutput(ShuffleId, buckets, counts, checksums);
     }
 
-    private static IEnumerable<(K, C)> TakePartition(IEnumerator<(int Partition, K Key, C Value)> merged, int reducer, long[] counts,
-        long[] checksums, IEqualityComparer<K> keys, Func<bool> advance, Func<bool> hasCurrent)
+    /// <summary>The merged records of one reducer: the run at the cursor while its partition is <paramref name="reducer"/>.</summary>
+    private static IEnumerable<(K, C)> TakePartition(MergedCursor merged, int reducer, long[] counts, long[] checksums,
+        IEqualityComparer<K> keys)
     {
-        while (hasCurrent() && merged.Current.Partition == reducer)
+        while (merged.HasCurrent && merged.Current.Partition == reducer)
         {
+            (int _, K key, C value) = merged.Current;
             counts[reducer]++;
-            checksums[reducer] += OutputChecksum.Record(merged.Current.Key, merged.Current.Value, keys);
-            yield return (merged.Current.Key, merged.Current.Value);
-            advance();
+            checksums[reducer] += OutputChecksum.Record(key, value, keys);
+            yield return (key, value);
+            merged.Advance();
         }
+    }
+
+    /// <summary>A merged result grouped by partition, read one partition's run at a time.</summary>
+    private sealed class MergedCursor : IDisposable
+    {
+        private readonly IEnumerator<(int Partition, K Key, C Value)> _records;
+
+        public MergedCursor(IEnumerator<(int Partition, K Key, C Value)> records)
+        {
+            _records = records;
+            Advance();
+        }
+
+        public bool HasCurrent { get; private set; }
+
+        public (int Partition, K Key, C Value) Current => _records.Current;
+
+        public void Advance() => HasCurrent = _records.MoveNext();
+
+        public void Dispose() => _records.Dispose();
     }
 
     /// <summary>Places every record by its key; buckets spill to disk when the budget says no.</summary>
