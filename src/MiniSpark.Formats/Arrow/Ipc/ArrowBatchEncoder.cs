@@ -99,14 +99,7 @@ internal static class ArrowBatchEncoder
         {
             if (values[row] is string value) total += Encoding.UTF8.GetByteCount(value);
         }
-        int width = large ? 8 : 4;
-        CheckTotal(total, large);
-        int offsetsAt = body.ReservePadded((column.Length + 1L) * width);
-        buffers.Add(new ArrowBufferRegion(offsetsAt, (column.Length + 1L) * width));
-        int dataAt = body.ReservePadded(total);
-        buffers.Add(new ArrowBufferRegion(dataAt, total));
-        Span<byte> offsets = body.Slice(offsetsAt, (column.Length + 1) * width);
-        Span<byte> data = body.Slice(dataAt, (int)total);
+        ReserveVariableWidth(column.Length, total, large, body, buffers, out Span<byte> offsets, out Span<byte> data);
         int end = 0;
         WriteOffset(offsets, 0, 0, large);
         for (int row = 0; row < column.Length; row++)
@@ -116,19 +109,26 @@ internal static class ArrowBatchEncoder
         }
     }
 
+    /// <summary>Reserves the offsets buffer (<paramref name="rows"/> + 1 entries) and the data buffer of a Utf8 or Binary column.</summary>
+    private static void ReserveVariableWidth(int rows, long total, bool large, ArrowBodyBuffer body, List<ArrowBufferRegion> buffers,
+        out Span<byte> offsets, out Span<byte> data)
+    {
+        int width = large ? 8 : 4;
+        CheckTotal(total, large);
+        int offsetsAt = body.ReservePadded((rows + 1L) * width);
+        buffers.Add(new ArrowBufferRegion(offsetsAt, (rows + 1L) * width));
+        int dataAt = body.ReservePadded(total);
+        buffers.Add(new ArrowBufferRegion(dataAt, total));
+        offsets = body.Slice(offsetsAt, (rows + 1) * width);
+        data = body.Slice(dataAt, (int)total);
+    }
+
     private static void Binaries(ArrowColumn<byte[]> column, bool large, ArrowBodyBuffer body, List<ArrowBufferRegion> buffers)
     {
         byte[][] values = column.Values;
         long total = 0;
         for (int row = 0; row < column.Length; row++) total += values[row]?.Length ?? 0;
-        int width = large ? 8 : 4;
-        CheckTotal(total, large);
-        int offsetsAt = body.ReservePadded((column.Length + 1L) * width);
-        buffers.Add(new ArrowBufferRegion(offsetsAt, (column.Length + 1L) * width));
-        int dataAt = body.ReservePadded(total);
-        buffers.Add(new ArrowBufferRegion(dataAt, total));
-        Span<byte> offsets = body.Slice(offsetsAt, (column.Length + 1) * width);
-        Span<byte> data = body.Slice(dataAt, (int)total);
+        ReserveVariableWidth(column.Length, total, large, body, buffers, out Span<byte> offsets, out Span<byte> data);
         int end = 0;
         WriteOffset(offsets, 0, 0, large);
         for (int row = 0; row < column.Length; row++)
