@@ -59,7 +59,18 @@ internal sealed class ShuffledRdd<K, V, C> : Rdd<(K, C)>
                 }
                 continue;
             }
-            using IEnumerator<T> records = typed.Read(reduceId).GetEnumerator();
+            // Released or damaged meanwhile (another reducer's fetch failure, a lost file): a lost output, not the user's
+            // failure, so the scheduler recomputes it. Opening the output can fail as well as reading it.
+            IEnumerator<T> opened;
+            try
+            {
+                opened = typed.Read(reduceId).GetEnumerator();
+            }
+            catch (Exception e) when (IsLostOutput(e))
+            {
+                throw FetchFailed(map, reduceId, typed, e);
+            }
+            using IEnumerator<T> records = opened;
             int sinceCheck = 0;
             while (true)
             {
@@ -67,11 +78,9 @@ internal sealed class ShuffledRdd<K, V, C> : Rdd<(K, C)>
                 {
                     if (!records.MoveNext()) break;
                 }
-                catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException)
+                catch (Exception e) when (IsLostOutput(e))
                 {
-                    // A lost or damaged map output is not the user's failure: the scheduler recomputes it.
-                    throw new FetchFailedException(_dependency.ShuffleId, map, reduceId, typed,
-                        $"Reading map output {map} of shuffle {_dependency.ShuffleId} for reduce partition {reduceId} failed: {e.Message}", e);
+                    throw FetchFailed(map, reduceId, typed, e);
                 }
                 if (++sinceCheck == 1024)
                 {
@@ -82,6 +91,12 @@ internal sealed class ShuffledRdd<K, V, C> : Rdd<(K, C)>
             }
         }
     }
+
+    private static bool IsLostOutput(Exception e) => e is IOException or InvalidDataException or InvalidOperationException;
+
+    private FetchFailedException FetchFailed(int map, int reduceId, MapOutput output, Exception e) =>
+        new(_dependency.ShuffleId, map, reduceId, output,
+            $"Reading map output {map} of shuffle {_dependency.ShuffleId} for reduce partition {reduceId} failed: {e.Message}", e);
 
     /// <summary>Merges per key in a spillable map; the reduce side of ReduceByKey, CombineByKey and GroupByKey.</summary>
     private IEnumerable<(K, C)> Combine<X>(IEnumerable<(K, X)> records, Func<X, C> create, Func<C, X, C> merge,
