@@ -33,8 +33,8 @@ public static partial class PairRddExtensions
     {
         ArgumentNullException.ThrowIfNull(rdd);
         ArgumentNullException.ThrowIfNull(selector);
-        return new MapPartitionsRdd<(K, V), (K, U)>(rdd,
-            (task, _, records) => Iterators.Select(records, r => (r.Item1, selector(r.Item2)), task), preservesPartitioning: true)
+        return new MapPartitionsRdd<(K, V), (K, U)>(rdd, new SelectStep<(K, V), (K, U)>(r => (r.Item1, selector(r.Item2))),
+                preservesPartitioning: true)
             .At(nameof(MapValues));
     }
 

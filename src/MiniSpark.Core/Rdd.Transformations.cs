@@ -8,22 +8,21 @@ public abstract partial class Rdd<T>
     public Rdd<U> Map<U>(Func<T, U> selector)
     {
         ArgumentNullException.ThrowIfNull(selector);
-        return new MapPartitionsRdd<T, U>(this, (task, _, records) => Iterators.Select(records, selector, task)).At(nameof(Map));
+        return new MapPartitionsRdd<T, U>(this, new SelectStep<T, U>(selector)).At(nameof(Map));
     }
 
     /// <summary>Keeps the records for which <paramref name="predicate"/> is true; keeps the partitioner.</summary>
     public Rdd<T> Filter(Func<T, bool> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        return new MapPartitionsRdd<T, T>(this, (task, _, records) => Iterators.Where(records, predicate, task),
-            preservesPartitioning: true).At(nameof(Filter));
+        return new MapPartitionsRdd<T, T>(this, new WhereStep<T>(predicate), preservesPartitioning: true).At(nameof(Filter));
     }
 
     /// <summary>Maps every record to zero or more records and flattens the result.</summary>
     public Rdd<U> FlatMap<U>(Func<T, IEnumerable<U>> selector)
     {
         ArgumentNullException.ThrowIfNull(selector);
-        return new MapPartitionsRdd<T, U>(this, (task, _, records) => Iterators.SelectMany(records, selector, task)).At(nameof(FlatMap));
+        return new MapPartitionsRdd<T, U>(this, new SelectManyStep<T, U>(selector)).At(nameof(FlatMap));
     }
 
     /// <summary>Transforms each partition as a whole (the function sees the partition's records as one sequence).</summary>
@@ -54,8 +53,7 @@ public abstract partial class Rdd<T>
     public Rdd<(K Key, T Value)> KeyBy<K>(Func<T, K> keySelector)
     {
         ArgumentNullException.ThrowIfNull(keySelector);
-        return new MapPartitionsRdd<T, (K, T)>(this,
-            (task, _, records) => Iterators.Select(records, x => (keySelector(x), x), task)).At(nameof(KeyBy));
+        return new MapPartitionsRdd<T, (K, T)>(this, new SelectStep<T, (K, T)>(x => (keySelector(x), x))).At(nameof(KeyBy));
     }
 
     /// <summary>The records of this dataset followed by those of <paramref name="other"/> (duplicates kept).</summary>

@@ -1,7 +1,7 @@
 namespace MiniSpark.Rdds;
 
 /// <summary>The per-record loops of narrow transformations, kept as plain iterators so chains pipeline.</summary>
-internal static class Iterators
+internal static partial class Iterators
 {
     public static IEnumerable<U> Select<T, U>(IEnumerable<T> source, Func<T, U> selector)
     {

@@ -14,6 +14,7 @@ internal sealed class ExternalSorter<K, V> : IDisposable
     private readonly List<SpillFile> _spills = [];
     private List<(K, V)> _buffer = [];
     private int _sinceCheck;
+    private SizeTracker _size;
 
     public ExternalSorter(IComparer<K> comparer, TaskContext context, string spillDirectory)
     {
@@ -27,9 +28,10 @@ internal sealed class ExternalSorter<K, V> : IDisposable
     public void Add((K, V) record)
     {
         _buffer.Add(record);
+        _size.Update();
         if (++_sinceCheck < CheckInterval) return;
         _sinceCheck = 0;
-        long estimate = SizeEstimator.EstimateSequence(_buffer);
+        long estimate = _size.NeedsMeasurement ? _size.Measured(SizeEstimator.EstimateSequence(_buffer)) : _size.Estimate;
         if (!_memory.Ensure(estimate)) Spill(estimate);
     }
 
@@ -55,6 +57,7 @@ internal sealed class ExternalSorter<K, V> : IDisposable
         _spills.Add(file.Seal());
         _memory.CountSpill(estimate, file.Length);
         _buffer = [];
+        _size.Reset();
         _memory.ReleaseAll();
     }
 

@@ -16,6 +16,7 @@ internal sealed class SpillableBuckets<T> : IDisposable
     private readonly Func<T, long> _checksumOf;
     private List<T>?[] _buckets;
     private int _sinceCheck;
+    private SizeTracker _size;
     private long _inMemory;
 
     public SpillableBuckets(int numReducers, Func<T, long> checksumOf, TaskContext context, string spillDirectory)
@@ -38,14 +39,15 @@ internal sealed class SpillableBuckets<T> : IDisposable
         _counts[reducer]++;
         _checksums[reducer] += _checksumOf(record);
         _inMemory++;
+        _size.Update();
         if (++_sinceCheck < CheckInterval) return;
         _sinceCheck = 0;
-        long estimate = EstimateBytes();
+        long estimate = _size.NeedsMeasurement ? _size.Measured(EstimateBytes()) : _size.Estimate;
         if (!_memory.Ensure(estimate)) Spill(estimate);
     }
 
     /// <summary>Average record size from the fullest bucket (sampled by the estimator), times the records held.</summary>
-    public long EstimateBytes()
+    private long EstimateBytes()
     {
         List<T>? fullest = null;
         foreach (List<T>? bucket in _buckets)
@@ -72,6 +74,7 @@ internal sealed class SpillableBuckets<T> : IDisposable
         _memory.CountSpill(estimate, file.Length);
         _buckets = new List<T>?[_buckets.Length];
         _inMemory = 0;
+        _size.Reset();
         _memory.ReleaseAll();
     }
 

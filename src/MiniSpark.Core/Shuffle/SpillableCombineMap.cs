@@ -5,9 +5,9 @@ namespace MiniSpark.Shuffle;
 /// <summary>Combines values per key in a hash map that spills sorted runs to disk when the memory budget says no, and
 /// merges them on read (Spark's ExternalAppendOnlyMap).</summary>
 /// <remarks>
-/// <para>Size is estimated from a reservoir sample of keys (their current combiners included, so growing groups
-/// are seen), checked every few thousand inserts; the structure asks the task's budget for headroom and spills
-/// when refused.</para>
+/// <para>Size is measured from a reservoir sample of keys (their current combiners included, so growing groups
+/// are seen) at geometrically spaced insert counts and extrapolated in between (<see cref="SizeTracker"/>); every few
+/// thousand inserts the structure asks the task's budget for headroom and spills when refused.</para>
 /// <para>Runs are sorted by (partition, key hash). Merging the runs brings equal keys together, where combiners are
 /// merged; the result comes out grouped by partition, which the map side needs to write one segment per reducer.</para>
 /// </remarks>
@@ -32,6 +32,7 @@ internal sealed class SpillableCombineMap<K, V, C> : IDisposable
     private int _sampled;
     private long _keysSeen;
     private int _sinceCheck;
+    private SizeTracker _size;
 
     public SpillableCombineMap(Func<V, C> create, Func<C, V, C> merge, Func<C, C, C> mergeCombiners, IEqualityComparer<K>? comparer,
         Func<K, int>? partitionOf, TaskContext context, string spillDirectory)
@@ -58,10 +59,11 @@ internal sealed class SpillableCombineMap<K, V, C> : IDisposable
             slot = _create(value);
             Sample(key);
         }
+        _size.Update();
         if (++_sinceCheck >= CheckInterval)
         {
             _sinceCheck = 0;
-            long estimate = EstimateBytes();
+            long estimate = _size.NeedsMeasurement ? _size.Measured(EstimateBytes()) : _size.Estimate;
             if (!_memory.Ensure(estimate)) Spill(estimate);
         }
     }
@@ -106,6 +108,7 @@ internal sealed class SpillableCombineMap<K, V, C> : IDisposable
         _map = new CombineMap<K, C>(_comparer);
         _sampled = 0;
         _keysSeen = 0;
+        _size.Reset();
         _memory.ReleaseAll();
     }
 

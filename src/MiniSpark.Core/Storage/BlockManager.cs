@@ -124,6 +124,7 @@ internal sealed class BlockManager
     {
         var buffer = new List<T>();
         long reserved = 0;
+        var tracker = new SizeTracker();
         IEnumerator<T> enumerator = records.GetEnumerator();
         bool disposeEnumerator = true;
         try
@@ -131,8 +132,9 @@ internal sealed class BlockManager
             while (enumerator.MoveNext())
             {
                 buffer.Add(enumerator.Current);
+                tracker.Update();
                 if (buffer.Count % EstimateInterval != 0) continue;
-                long estimate = SizeEstimator.EstimateSequence(buffer);
+                long estimate = tracker.NeedsMeasurement ? tracker.Measured(SizeEstimator.EstimateSequence(buffer)) : tracker.Estimate;
                 if (estimate <= reserved) continue;
                 long request = estimate + estimate / 2 - reserved; // headroom, so estimates are not redone each interval
                 if (Memory.TryAcquireStorage(request, block.RddId))
