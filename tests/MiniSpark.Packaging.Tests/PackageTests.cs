@@ -10,21 +10,37 @@ namespace MiniSpark.Packaging.Tests;
 /// builds and runs a fresh console app that uses MiniSpark from those packages only.</summary>
 public sealed class PackageTests
 {
+    // Uses all three packages: the engine (word count), MiniSpark.Formats (a CSV round trip) and MiniSpark.UI (the REST
+    // API of the running web UI, found by the engine only through the package reference).
     private const string ConsumerProgram = """
         using MiniSpark;
 
-        using var sc = new SparkContext("local[2]", "package-consumer");
+        var conf = new SparkConf().SetMaster("local[2]").SetAppName("package-consumer")
+            .Set("spark.ui.enabled", "true").Set("spark.ui.port", "0");
+        using var sc = new SparkContext(conf);
         string[] lines = ["to be or not to be", "that is the question", "to be is to do"];
         var counts = sc.Parallelize(lines)
             .FlatMap(line => line.Split(' '))
             .Map(word => (word, 1))
             .ReduceByKey((a, b) => a + b)
             .Collect()
-            .OrderBy(pair => pair.Item1, StringComparer.Ordinal);
+            .OrderBy(pair => pair.Item1, StringComparer.Ordinal)
+            .ToArray();
         foreach ((string word, int count) in counts) Console.WriteLine($"{word} {count}");
+
+        string csv = Path.Combine(Path.GetTempPath(), "minispark-consumer-" + Guid.NewGuid().ToString("N"));
+        sc.Parallelize(counts.Select(c => new WordCount(c.Item1, c.Item2))).SaveAsCsv(csv);
+        Console.WriteLine($"csv {sc.ReadCsv<WordCount>(csv).Map(w => w.Count).Sum()}");
+        Directory.Delete(csv, recursive: true);
+
+        using var http = new HttpClient();
+        string applications = await http.GetStringAsync($"{sc.UiWebUrl}/api/v1/applications");
+        Console.WriteLine(applications.Contains("\"package-consumer\"", StringComparison.Ordinal) ? "ui up" : "ui without the application");
+
+        internal sealed record WordCount(string Word, int Count);
         """;
 
-    private const string ExpectedOutput = "be 3\ndo 1\nis 2\nnot 1\nor 1\nquestion 1\nthat 1\nthe 1\nto 4\n";
+    private const string ExpectedOutput = "be 3\ndo 1\nis 2\nnot 1\nor 1\nquestion 1\nthat 1\nthe 1\nto 4\ncsv 15\nui up\n";
 
     [Fact]
     public void Pack_Libraries_FreshConsoleAppRestoresBuildsAndRunsFromThePackages()
@@ -46,13 +62,15 @@ public sealed class PackageTests
         // 2. What the packages hold.
         AssertPackage(feed, "MiniSpark", "MiniSpark.Core", dependencies: []);
         AssertPackage(feed, "MiniSpark.Formats", "MiniSpark.Formats", dependencies: ["MiniSpark", "IronSnappy", "CsvHelper"]);
+        AssertPackage(feed, "MiniSpark.UI", "MiniSpark.UI", dependencies: ["MiniSpark"]);
         Assert.Equal(libraries.Length, Directory.GetFiles(feed, "*.snupkg").Length);
 
         // 3. A new console app that references MiniSpark, restored from the feed only.
         string consumer = Path.Combine(temp.Path, "consumer");
         DotNetCli.Run(temp.Path, ["new", "console", "-n", "Consumer", "-o", consumer, "--framework", "net10.0", "--no-restore", "--no-update-check"]);
         IsolateFromEnclosingFolders(consumer);
-        AddPackageReference(Path.Combine(consumer, "Consumer.csproj"), "MiniSpark", PackageVersion(feed, "MiniSpark"));
+        foreach (string id in (string[])["MiniSpark", "MiniSpark.Formats", "MiniSpark.UI"])
+            AddPackageReference(Path.Combine(consumer, "Consumer.csproj"), id, PackageVersion(feed, id));
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
         string packages = Path.Combine(temp.Path, "packages");
         WriteNuGetConfig(consumer, feed, packages, MachineSources(repository));
@@ -62,7 +80,8 @@ public sealed class PackageTests
         string output = DotNetCli.Run(consumer, [Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll")], isolatedCache);
 
         Assert.Equal(ExpectedOutput, output.ReplaceLineEndings("\n"));
-        Assert.True(Directory.Exists(Path.Combine(packages, "minispark")), "MiniSpark was not restored from the test feed.");
+        foreach (string id in (string[])["minispark", "minispark.formats", "minispark.ui"])
+            Assert.True(Directory.Exists(Path.Combine(packages, id)), $"{id} was not restored from the test feed.");
     }
 
     private static void AssertPackage(string feed, string id, string assembly, string[] dependencies)
