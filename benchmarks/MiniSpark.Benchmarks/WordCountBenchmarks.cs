@@ -45,8 +45,10 @@ public class WordCountBenchmarks
             .Select(g => (g.Key, g.Sum(p => p.Item2))).ToArray().Length;
 
     [Benchmark(Description = "PLINQ expert (per-thread dictionaries)")]
-    public int PlinqExpert() =>
-        _lines.AsParallel().Aggregate(
+    public int PlinqExpert() => Expert(_lines);
+
+    internal static int Expert(string[] lines) =>
+        lines.AsParallel().Aggregate(
             () => new Dictionary<string, int>(),
             (counts, line) =>
             {
@@ -67,6 +69,6 @@ public class WordCountBenchmarks
     [Benchmark(Description = "MiniSpark ReduceByKey, all slots")]
     public int MiniSparkAllSlots() => Count(_rddAll);
 
-    private static int Count(Rdd<string> lines) =>
+    internal static int Count(Rdd<string> lines) =>
         lines.FlatMap(l => l.Split(' ')).Map(w => (w, 1)).ReduceByKey((a, b) => a + b).Collect().Length;
 }
