@@ -72,21 +72,21 @@ public static class NumericRddExtensions
         where T : INumber<T> =>
         rdd.StatAsync(nameof(SampleStdev), static s => s.SampleStdev, cancellationToken);
 
-    /// <summary>Counts records in <paramref name="bucketCount"/> equal-width buckets from the minimum to the maximum.</summary>
+    /// <summary>Counts records in <paramref name="buckets"/> equal-width buckets from the minimum to the maximum.</summary>
     /// <remarks>
     /// <para>Like Spark: one job finds the minimum and maximum, a second counts. <c>Buckets</c> holds the
-    /// <c>bucketCount + 1</c> edges; bucket <c>i</c> is <c>[Buckets[i], Buckets[i+1])</c>, except the last, which also holds
-    /// the maximum. When every record is equal there is one bucket, <c>[x, x]</c>, whatever <paramref name="bucketCount"/>.</para>
+    /// <c>buckets + 1</c> edges; bucket <c>i</c> is <c>[Buckets[i], Buckets[i+1])</c>, except the last, which also holds
+    /// the maximum. When every record is equal there is one bucket, <c>[x, x]</c>, whatever <paramref name="buckets"/>.</para>
     /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bucketCount"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="buckets"/> is not positive.</exception>
     /// <exception cref="InvalidOperationException">The dataset is empty or holds NaN or an infinity.</exception>
-    public static (double[] Buckets, long[] Counts) Histogram<T>(this Rdd<T> rdd, int bucketCount) where T : INumber<T> =>
-        HistogramCore(rdd, bucketCount, true, default).GetAwaiter().GetResult();
+    public static (double[] Buckets, long[] Counts) Histogram<T>(this Rdd<T> rdd, int buckets) where T : INumber<T> =>
+        HistogramCore(rdd, buckets, true, default).GetAwaiter().GetResult();
 
     /// <summary>Asynchronous form of <see cref="Histogram{T}(Rdd{T}, int)"/>.</summary>
-    public static Task<(double[] Buckets, long[] Counts)> HistogramAsync<T>(this Rdd<T> rdd, int bucketCount,
+    public static Task<(double[] Buckets, long[] Counts)> HistogramAsync<T>(this Rdd<T> rdd, int buckets,
         CancellationToken cancellationToken = default) where T : INumber<T> =>
-        HistogramCore(rdd, bucketCount, false, cancellationToken).AsTask();
+        HistogramCore(rdd, buckets, false, cancellationToken).AsTask();
 
     /// <summary>Counts records in the buckets between consecutive <paramref name="buckets"/> edges.</summary>
     /// <remarks>Bucket <c>i</c> is <c>[buckets[i], buckets[i+1])</c>, except the last, which is closed; records outside
@@ -142,11 +142,11 @@ public static class NumericRddExtensions
         return total;
     }
 
-    private static async ValueTask<(double[], long[])> HistogramCore<T>(Rdd<T> rdd, int bucketCount, bool sync,
+    private static async ValueTask<(double[], long[])> HistogramCore<T>(Rdd<T> rdd, int buckets, bool sync,
         CancellationToken cancellationToken) where T : INumber<T>
     {
         ArgumentNullException.ThrowIfNull(rdd);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bucketCount);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(buckets);
         (double Min, double Max)[] partials = await RunAsync(rdd, static (_, records) =>
         {
             double min = double.PositiveInfinity, max = double.NegativeInfinity;
@@ -176,10 +176,10 @@ public static class NumericRddExtensions
         else
         {
             // min + i·span/n rather than repeated addition of a step, which drifts; the last edge is exactly max.
-            edges = new double[bucketCount + 1];
+            edges = new double[buckets + 1];
             double span = high - low;
-            for (int i = 0; i < bucketCount; i++) edges[i] = low + i * span / bucketCount;
-            edges[bucketCount] = high;
+            for (int i = 0; i < buckets; i++) edges[i] = low + i * span / buckets;
+            edges[buckets] = high;
         }
         long[] counts = await HistogramCore(rdd, edges, evenlySpaced: true, sync, cancellationToken).ConfigureAwait(false);
         return (edges, counts);

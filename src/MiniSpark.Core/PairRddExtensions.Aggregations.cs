@@ -22,42 +22,42 @@ public static partial class PairRddExtensions
     }
 
     /// <summary>Folds each key's values with <paramref name="func"/>, starting every key in every partition from
-    /// <paramref name="zeroValue"/> (a fresh copy of it when it is mutable, as in Spark).</summary>
-    public static Rdd<(K Key, V Value)> FoldByKey<K, V>(this Rdd<(K, V)> rdd, V zeroValue, Func<V, V, V> func,
+    /// <paramref name="zero"/> (a fresh copy of it when it is mutable, as in Spark).</summary>
+    public static Rdd<(K Key, V Value)> FoldByKey<K, V>(this Rdd<(K, V)> rdd, V zero, Func<V, V, V> func,
         int? numPartitions = null, IEqualityComparer<K>? comparer = null)
     {
         ArgumentNullException.ThrowIfNull(rdd);
-        return rdd.FoldByKey(zeroValue, Partitioners.ForCount(rdd, numPartitions, comparer), func, comparer);
+        return rdd.FoldByKey(zero, Partitioners.ForCount(rdd, numPartitions, comparer), func, comparer);
     }
 
     /// <summary>Like <see cref="FoldByKey{K,V}(Rdd{ValueTuple{K,V}}, V, Func{V,V,V}, int?, IEqualityComparer{K}?)"/>,
     /// placing keys with <paramref name="partitioner"/>.</summary>
-    public static Rdd<(K Key, V Value)> FoldByKey<K, V>(this Rdd<(K, V)> rdd, V zeroValue, Partitioner partitioner,
+    public static Rdd<(K Key, V Value)> FoldByKey<K, V>(this Rdd<(K, V)> rdd, V zero, Partitioner partitioner,
         Func<V, V, V> func, IEqualityComparer<K>? comparer = null)
     {
         ArgumentNullException.ThrowIfNull(func);
-        Func<V> zero = ZeroValue.Copies(zeroValue, nameof(FoldByKey));
-        return rdd.CombineByKey(v => func(zero(), v), func, func, partitioner, true, comparer).At(nameof(FoldByKey));
+        Func<V> zeros = ZeroValue.Copies(zero, nameof(FoldByKey));
+        return rdd.CombineByKey(v => func(zeros(), v), func, func, partitioner, true, comparer).At(nameof(FoldByKey));
     }
 
     /// <summary>Aggregates each key's values into a <typeparamref name="U"/>: <paramref name="seqOp"/> folds values into an
-    /// accumulator that starts from <paramref name="zeroValue"/> per key and partition; <paramref name="combOp"/> merges accumulators.</summary>
-    public static Rdd<(K Key, U Value)> AggregateByKey<K, V, U>(this Rdd<(K, V)> rdd, U zeroValue, Func<U, V, U> seqOp,
+    /// accumulator that starts from <paramref name="zero"/> per key and partition; <paramref name="combOp"/> merges accumulators.</summary>
+    public static Rdd<(K Key, U Value)> AggregateByKey<K, V, U>(this Rdd<(K, V)> rdd, U zero, Func<U, V, U> seqOp,
         Func<U, U, U> combOp, int? numPartitions = null, IEqualityComparer<K>? comparer = null)
     {
         ArgumentNullException.ThrowIfNull(rdd);
-        return rdd.AggregateByKey(zeroValue, Partitioners.ForCount(rdd, numPartitions, comparer), seqOp, combOp, comparer);
+        return rdd.AggregateByKey(zero, Partitioners.ForCount(rdd, numPartitions, comparer), seqOp, combOp, comparer);
     }
 
     /// <summary>Like <see cref="AggregateByKey{K,V,U}(Rdd{ValueTuple{K,V}}, U, Func{U,V,U}, Func{U,U,U}, int?, IEqualityComparer{K}?)"/>,
     /// placing keys with <paramref name="partitioner"/>.</summary>
-    public static Rdd<(K Key, U Value)> AggregateByKey<K, V, U>(this Rdd<(K, V)> rdd, U zeroValue, Partitioner partitioner,
+    public static Rdd<(K Key, U Value)> AggregateByKey<K, V, U>(this Rdd<(K, V)> rdd, U zero, Partitioner partitioner,
         Func<U, V, U> seqOp, Func<U, U, U> combOp, IEqualityComparer<K>? comparer = null)
     {
         ArgumentNullException.ThrowIfNull(seqOp);
         ArgumentNullException.ThrowIfNull(combOp);
-        Func<U> zero = ZeroValue.Copies(zeroValue, nameof(AggregateByKey));
-        return rdd.CombineByKey(v => seqOp(zero(), v), seqOp, combOp, partitioner, true, comparer).At(nameof(AggregateByKey));
+        Func<U> zeros = ZeroValue.Copies(zero, nameof(AggregateByKey));
+        return rdd.CombineByKey(v => seqOp(zeros(), v), seqOp, combOp, partitioner, true, comparer).At(nameof(AggregateByKey));
     }
 
     /// <summary>The pairs whose key does not occur in <paramref name="other"/>. Partitions: this dataset's partitioner, else its

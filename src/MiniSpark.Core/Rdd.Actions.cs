@@ -154,26 +154,26 @@ public abstract partial class Rdd<T>
         return result.HasValue ? result.Value : throw new InvalidOperationException(SR.EmptyCollection(callSite));
     }
 
-    /// <summary>Folds each partition starting from <paramref name="zeroValue"/>, then folds the partition results,
-    /// again starting from <paramref name="zeroValue"/> (so, as in Spark, the zero is applied once per partition plus once).</summary>
-    /// <remarks>Like Spark, every partition gets its own copy of a mutable <paramref name="zeroValue"/> (made with the
+    /// <summary>Folds each partition starting from <paramref name="zero"/>, then folds the partition results,
+    /// again starting from <paramref name="zero"/> (so, as in Spark, the zero is applied once per partition plus once).</summary>
+    /// <remarks>Like Spark, every partition gets its own copy of a mutable <paramref name="zero"/> (made with the
     /// record serializer), so <paramref name="op"/> may mutate and return its first argument.</remarks>
-    public T Fold(T zeroValue, Func<T, T, T> op) => Fold(ZeroValue.Copies(zeroValue, nameof(Fold)), op);
+    public T Fold(T zero, Func<T, T, T> op) => Fold(ZeroValue.Copies(zero, nameof(Fold)), op);
 
     /// <summary>Like <see cref="Fold(T, Func{T,T,T})"/>, with a fresh zero from <paramref name="zeroFactory"/> for every partition.</summary>
     public T Fold(Func<T> zeroFactory, Func<T, T, T> op) =>
         AggregateCore(zeroFactory, op, op, nameof(Fold), true, default).GetAwaiter().GetResult();
 
     /// <summary>Asynchronous form of <see cref="Fold(T, Func{T,T,T})"/>.</summary>
-    public Task<T> FoldAsync(T zeroValue, Func<T, T, T> op, CancellationToken cancellationToken = default) =>
-        AggregateCore(ZeroValue.Copies(zeroValue, nameof(Fold)), op, op, nameof(Fold), false, cancellationToken).AsTask();
+    public Task<T> FoldAsync(T zero, Func<T, T, T> op, CancellationToken cancellationToken = default) =>
+        AggregateCore(ZeroValue.Copies(zero, nameof(Fold)), op, op, nameof(Fold), false, cancellationToken).AsTask();
 
-    /// <summary>Aggregates each partition with <paramref name="seqOp"/> from <paramref name="zeroValue"/>, then merges
-    /// the partition results with <paramref name="combOp"/>, again starting from <paramref name="zeroValue"/>.</summary>
-    /// <remarks>Like Spark, every partition gets its own copy of a mutable <paramref name="zeroValue"/> (made with the
+    /// <summary>Aggregates each partition with <paramref name="seqOp"/> from <paramref name="zero"/>, then merges
+    /// the partition results with <paramref name="combOp"/>, again starting from <paramref name="zero"/>.</summary>
+    /// <remarks>Like Spark, every partition gets its own copy of a mutable <paramref name="zero"/> (made with the
     /// record serializer), so the functions may mutate and return their first argument.</remarks>
-    public U Aggregate<U>(U zeroValue, Func<U, T, U> seqOp, Func<U, U, U> combOp) =>
-        Aggregate(ZeroValue.Copies(zeroValue, nameof(Aggregate)), seqOp, combOp);
+    public U Aggregate<U>(U zero, Func<U, T, U> seqOp, Func<U, U, U> combOp) =>
+        Aggregate(ZeroValue.Copies(zero, nameof(Aggregate)), seqOp, combOp);
 
     /// <summary>Like <see cref="Aggregate{U}(U, Func{U,T,U}, Func{U,U,U})"/>, with a fresh zero from
     /// <paramref name="zeroFactory"/> for every partition.</summary>
@@ -181,9 +181,9 @@ public abstract partial class Rdd<T>
         AggregateCore(zeroFactory, seqOp, combOp, nameof(Aggregate), true, default).GetAwaiter().GetResult();
 
     /// <summary>Asynchronous form of <see cref="Aggregate{U}(U, Func{U,T,U}, Func{U,U,U})"/>.</summary>
-    public Task<U> AggregateAsync<U>(U zeroValue, Func<U, T, U> seqOp, Func<U, U, U> combOp,
+    public Task<U> AggregateAsync<U>(U zero, Func<U, T, U> seqOp, Func<U, U, U> combOp,
         CancellationToken cancellationToken = default) =>
-        AggregateCore(ZeroValue.Copies(zeroValue, nameof(Aggregate)), seqOp, combOp, nameof(Aggregate), false, cancellationToken).AsTask();
+        AggregateCore(ZeroValue.Copies(zero, nameof(Aggregate)), seqOp, combOp, nameof(Aggregate), false, cancellationToken).AsTask();
 
     private async ValueTask<U> AggregateCore<U>(Func<U> zeroFactory, Func<U, T, U> seqOp, Func<U, U, U> combOp,
         string callSite, bool sync, CancellationToken cancellationToken)

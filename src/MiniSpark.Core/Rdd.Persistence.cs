@@ -25,6 +25,10 @@ public abstract partial class Rdd<T>
     /// <summary>Keeps partitions in memory as objects: <c>Persist(StorageLevel.MemoryOnly)</c>. Returns this dataset.</summary>
     public Rdd<T> Cache() => Persist(StorageLevel.MemoryOnly);
 
+    /// <summary>Keeps computed partitions in memory as objects (<see cref="StorageLevel.MemoryOnly"/>, Spark's default
+    /// level); the same as <see cref="Cache"/>. Returns this dataset.</summary>
+    public Rdd<T> Persist() => Cache();
+
     /// <summary>Removes every stored partition (memory and disk files) and forgets the level; returns this dataset.</summary>
     public Rdd<T> Unpersist()
     {

@@ -16,3 +16,7 @@ internal sealed record TaskStartedEvent(SchedulerTask Task, TaskAttempt Attempt)
 internal sealed record TaskEndedEvent(SchedulerTask Task, TaskAttempt Attempt, TaskOutcome Outcome) : DagEvent;
 
 internal sealed record TaskSetFailedEvent(TaskSet TaskSet, SchedulerTask Task, int Attempts, Exception Error) : DagEvent;
+
+/// <summary>Completes a finished job's action once its tasks stopped. Queued behind the stopped tasks' own end events,
+/// so listeners have been given those before the action returns.</summary>
+internal sealed record JobCompletion(Action Complete) : DagEvent;

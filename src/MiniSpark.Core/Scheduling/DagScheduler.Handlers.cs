@@ -308,10 +308,17 @@ internal sealed partial class DagScheduler
         CompleteWhenStopped(Task.WhenAll(stopping), () => job.Listener.JobFailed(error));
     }
 
-    private static void CompleteWhenStopped(Task stopped, Action complete)
+    private void CompleteWhenStopped(Task stopped, Action complete)
     {
-        if (stopped.IsCompleted) complete();
-        else stopped.WaitAsync(KilledTaskGrace).ContinueWith(_ => complete(), CancellationToken.None,
+        // Through the event queue: a task queues its end event before it counts as stopped, so the completion lands
+        // behind every end event of the job's tasks, and listeners have them all before the action returns. A stopped
+        // scheduler takes no more events: then the action completes at once.
+        void Enqueue()
+        {
+            if (!_events.Writer.TryWrite(new JobCompletion(complete))) complete();
+        }
+        if (stopped.IsCompleted) Enqueue();
+        else stopped.WaitAsync(KilledTaskGrace).ContinueWith(_ => Enqueue(), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 

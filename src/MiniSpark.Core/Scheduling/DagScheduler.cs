@@ -148,6 +148,7 @@ internal sealed partial class DagScheduler : ITaskEventSink, IDisposable
                 foreach (ActiveJob job in _activeJobs.Values.Where(j => j.Properties.JobGroup == group.GroupId).ToList())
                     CancelJob(job.JobId, $"part of cancelled job group '{group.GroupId}'", default);
                 break;
+            case JobCompletion completion: completion.Complete(); break;
             case Marker marker:
                 marker.Handled.Set();
                 break;

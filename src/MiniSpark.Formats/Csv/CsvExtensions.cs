@@ -1,6 +1,6 @@
 using MiniSpark.Formats.Csv;
 using MiniSpark.Formats.Mapping;
-using MiniSpark.Formats.Output;
+using MiniSpark.Output;
 using MiniSpark.Formats.Reading;
 
 namespace MiniSpark;
@@ -41,7 +41,7 @@ public static class CsvExtensions
 
     /// <summary>Writes every record as one CSV row to a directory of part files (<c>part-00000.csv</c>, ...), one per
     /// partition, each starting with a header row, through the output commit protocol (see
-    /// <see cref="TextFileExtensions.SaveAsTextFile{T}"/>).</summary>
+    /// <see cref="Rdd{T}.SaveAsTextFile"/>).</summary>
     /// <remarks>Columns are <typeparamref name="T"/>'s public properties in declaration order. Values are written in
     /// the invariant culture: numbers round-trip exactly, dates and times in ISO 8601 ("O"); fields holding the
     /// separator, quotes or line breaks are quoted; null is an empty field, an empty string <c>""</c>. Records must

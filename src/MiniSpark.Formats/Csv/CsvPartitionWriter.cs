@@ -1,6 +1,6 @@
 using CsvHelper;
 using MiniSpark.Formats.Mapping;
-using MiniSpark.Formats.Output;
+using MiniSpark.Output;
 
 namespace MiniSpark.Formats.Csv;
 

@@ -1,5 +1,5 @@
 using MiniSpark.Formats.JsonLines;
-using MiniSpark.Formats.Output;
+using MiniSpark.Output;
 using MiniSpark.Formats.Reading;
 
 namespace MiniSpark;
@@ -32,7 +32,7 @@ public static class JsonLinesExtensions
     }
 
     /// <summary>Writes every record as one line of JSON to a directory of part files (<c>part-00000.jsonl</c>, ...),
-    /// one per partition, through the output commit protocol (see <see cref="TextFileExtensions.SaveAsTextFile{T}"/>).</summary>
+    /// one per partition, through the output commit protocol (see <see cref="Rdd{T}.SaveAsTextFile"/>).</summary>
     /// <remarks>Property names are written as declared, nulls as <c>null</c>; records must not be null.</remarks>
     /// <param name="rdd">The dataset.</param>
     /// <param name="path">The output directory.</param>

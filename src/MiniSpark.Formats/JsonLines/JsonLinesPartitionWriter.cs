@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using MiniSpark.Formats.Output;
+using MiniSpark.Output;
 
 namespace MiniSpark.Formats.JsonLines;
 

@@ -1,5 +1,5 @@
 using MiniSpark.Formats.Arrow.Mapping;
-using MiniSpark.Formats.Output;
+using MiniSpark.Output;
 
 namespace MiniSpark;
 

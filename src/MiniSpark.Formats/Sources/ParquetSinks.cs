@@ -1,4 +1,4 @@
-using MiniSpark.Formats.Output;
+using MiniSpark.Output;
 using MiniSpark.Formats.Parquet.Writing;
 
 namespace MiniSpark;

@@ -1,3 +1,4 @@
+using MiniSpark.Tests.Fakes;
 using MiniSpark.Input;
 
 namespace MiniSpark.Tests.Input;

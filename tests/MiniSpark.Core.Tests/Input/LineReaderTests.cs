@@ -1,3 +1,4 @@
+using MiniSpark.Tests.Fakes;
 using System.Text;
 using MiniSpark.Input;
 

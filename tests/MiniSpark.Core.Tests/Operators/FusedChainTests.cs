@@ -70,7 +70,7 @@ public sealed class FusedChainTests
     [Fact]
     public void CheckpointedParent_IsReadFromItsFiles_NotRecomputed()
     {
-        using var directory = new Input.TempDirectory();
+        using var directory = new TempDirectory();
         using var sc = new SparkContext("local[2]", "fused-checkpoint");
         sc.SetCheckpointDir(directory.Path);
         int calls = 0;

@@ -1,5 +1,5 @@
 using System.Text;
-using MiniSpark.Tests.Input;
+using MiniSpark.Tests.Fakes;
 
 namespace MiniSpark.Tests.Sources;
 

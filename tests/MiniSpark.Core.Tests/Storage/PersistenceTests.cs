@@ -14,6 +14,21 @@ public sealed class PersistenceTests
             i * 1.25m, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i)))];
 
     [Fact]
+    public void Persist_WithoutLevel_IsMemoryOnly_LikeCache()
+    {
+        using var sc = new SparkContext("local[2]", "persist");
+        int computed = 0;
+        Rdd<int> rdd = sc.Parallelize(Enumerable.Range(0, 100), 3).Map(x => { Interlocked.Increment(ref computed); return x; });
+
+        Assert.Same(rdd, rdd.Persist());
+        Assert.Equal(StorageLevel.MemoryOnly, rdd.StorageLevel);
+        Assert.Same(rdd, rdd.Cache()); // the same level again is allowed
+        Assert.Equal(100, rdd.Count());
+        Assert.Equal(4950, rdd.Sum());
+        Assert.Equal(100, computed);
+    }
+
+    [Fact]
     public void Cache_ComputesOnce_AndReportsStorage()
     {
         using var sc = new SparkContext("local[2]", "cache");

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MiniSpark.Tests.Input;
+using MiniSpark.Tests.Fakes;
 using MiniSpark.Ui;
 
 namespace MiniSpark.Tests.Ui;

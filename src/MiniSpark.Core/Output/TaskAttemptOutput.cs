@@ -1,4 +1,4 @@
-namespace MiniSpark.Formats.Output;
+namespace MiniSpark.Output;
 
 /// <summary>Where one task attempt writes: its own directory under <c>_temporary</c>, and the part file in it.</summary>
 /// <param name="Partition">The partition the attempt computes; it alone names the part file.</param>

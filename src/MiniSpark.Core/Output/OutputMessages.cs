@@ -1,4 +1,4 @@
-namespace MiniSpark.Formats.Output;
+namespace MiniSpark.Output;
 
 /// <summary>Message text of the output commit protocol, kept together so wording stays consistent.</summary>
 internal static class OutputMessages

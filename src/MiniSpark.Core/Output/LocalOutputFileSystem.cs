@@ -1,4 +1,4 @@
-namespace MiniSpark.Formats.Output;
+namespace MiniSpark.Output;
 
 /// <summary>The machine's file system.</summary>
 internal sealed class LocalOutputFileSystem : IOutputFileSystem

@@ -1,5 +1,4 @@
-using MiniSpark.Formats.Output;
-using MiniSpark.Formats.Text;
+using MiniSpark.Output;
 using MiniSpark.Tests.Fakes;
 
 namespace MiniSpark.Tests.Output;

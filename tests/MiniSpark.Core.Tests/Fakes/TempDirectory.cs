@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace MiniSpark.Tests.Input;
+namespace MiniSpark.Tests.Fakes;
 
 /// <summary>A fresh directory under the temp folder, deleted on dispose; one per test.</summary>
 internal sealed class TempDirectory : IDisposable
@@ -13,6 +13,9 @@ internal sealed class TempDirectory : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>The full path of <paramref name="relative"/>, without creating anything.</summary>
+    public string At(string relative) => System.IO.Path.Combine(Path, relative);
 
     /// <summary>Writes <paramref name="bytes"/> at <paramref name="relative"/>, creating directories; returns the full path.</summary>
     public string Write(string relative, byte[] bytes)
@@ -40,6 +43,14 @@ internal sealed class TempDirectory : IDisposable
         Directory.CreateDirectory(full);
         return full;
     }
+
+    /// <summary>Every entry under <paramref name="directory"/>, relative, '/'-separated, sorted: directories end with '/'.</summary>
+    public static string[] Tree(string directory) =>
+    [
+        .. Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories)
+            .Select(e => System.IO.Path.GetRelativePath(directory, e).Replace('\\', '/') + (Directory.Exists(e) ? "/" : ""))
+            .Order(StringComparer.Ordinal),
+    ];
 
     public void Dispose()
     {

@@ -1,4 +1,4 @@
-namespace MiniSpark.Formats.Output;
+namespace MiniSpark.Output;
 
 /// <summary>A file format's writer: turns the records of one partition into the bytes of one part file.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-using MiniSpark.Formats.Output;
+using MiniSpark.Output;
 
 namespace MiniSpark.Tests.Fakes;
 

@@ -1,4 +1,4 @@
-namespace MiniSpark.Formats.Output;
+namespace MiniSpark.Output;
 
 /// <summary>Saves a dataset as a directory of part files through <see cref="FileOutputCommitter"/>: the plumbing
 /// every <c>SaveAs...</c> shares; a format only brings an <see cref="IPartitionWriter{T}"/>.</summary>

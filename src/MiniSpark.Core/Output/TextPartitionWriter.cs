@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using MiniSpark.Formats.Output;
 
-namespace MiniSpark.Formats.Text;
+namespace MiniSpark.Output;
 
 /// <summary>Writes one line per record: its text in the invariant culture, UTF-8 without a BOM, each line ending in <c>\n</c>.</summary>
 /// <remarks>A null record is an empty line. A record whose text contains line breaks reads back as several lines, as in Spark.</remarks>

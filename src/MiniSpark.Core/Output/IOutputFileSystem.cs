@@ -1,4 +1,4 @@
-namespace MiniSpark.Formats.Output;
+namespace MiniSpark.Output;
 
 /// <summary>What is at a path, without following a final symbolic link.</summary>
 internal enum OutputEntryKind

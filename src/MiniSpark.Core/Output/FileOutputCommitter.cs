@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using MiniSpark.Internal;
 
-namespace MiniSpark.Formats.Output;
+namespace MiniSpark.Output;
 
 /// <summary>One save's output commit protocol: Hadoop's <c>FileOutputCommitter</c> (algorithm v1) with a commit
 /// coordinator, adapted so the output path only ever shows the old content or the complete new one.</summary>

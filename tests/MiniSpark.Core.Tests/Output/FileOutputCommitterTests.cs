@@ -1,5 +1,5 @@
 using System.Text;
-using MiniSpark.Formats.Output;
+using MiniSpark.Output;
 using MiniSpark.Tests.Fakes;
 
 namespace MiniSpark.Tests.Output;
