@@ -23,11 +23,19 @@ public sealed class FaultInjectionStressTests
         return second.CollectAsMap().ToDictionary(p => p.Key, p => p.Value);
     }
 
+    private static bool Counted(ref int counter)
+    {
+        Interlocked.Increment(ref counter);
+        return true;
+    }
+
     [Fact]
     public void RandomFaults_NeverChangeTheResult()
     {
         Dictionary<int, long> expected;
         using (var clean = new SparkContext("local[2]", "stress-clean")) expected = Pipeline(clean, _ => false);
+        Assert.Equal(Enumerable.Range(0, 2000).GroupBy(x => x % 37 % 5).ToDictionary(g => g.Key, g => g.Sum(x => 2L * x)), expected);
+        int failedAttempts = 0, lostOutputs = 0;
 
         for (int seed = 0; seed < Runs; seed++)
         {
@@ -38,9 +46,11 @@ public sealed class FaultInjectionStressTests
             {
                 lock (gate) return random.NextDouble() < p;
             }
-            sc.MapOutputs.LoseOutputOnFetch = (_, _, _) => Chance(0.02);
-            Dictionary<int, long> actual = Pipeline(sc, x => x % 97 == 0 && Chance(0.3));
+            sc.MapOutputs.LoseOutputOnFetch = (_, _, _) => Chance(0.02) && Counted(ref lostOutputs);
+            Dictionary<int, long> actual = Pipeline(sc, x => x % 97 == 0 && Chance(0.3) && Counted(ref failedAttempts));
             Assert.Equal(expected, actual);
         }
+        // The faults did fire: the runs above exercised retries and recomputation, not only the happy path.
+        Assert.True(failedAttempts > 0 && lostOutputs > 0, $"{failedAttempts} failed attempts, {lostOutputs} lost outputs injected");
     }
 }

@@ -104,20 +104,34 @@ public sealed class LostDataTests
     {
         using var sc = new SparkContext("local[1]", "non-deterministic-two-shuffles");
         int calls = 0;
-        Rdd<(int Key, int Value)> first = sc.Parallelize(Enumerable.Range(0, 40), 2)
-            .Map(x => (x % 4, Interlocked.Increment(ref calls) % 2)).ReduceByKey((a, b) => a + b, 2);
-        Rdd<(int Key, int Value)> second = first.Map(p => (p.Key % 2, p.Value)).ReduceByKey((a, b) => a + b, 1);
+        // Each record carries a bit for the (attempt of the first map stage, map partition) that produced it, so a recomputed
+        // output differs from the lost one; reducers OR the bits. Every map partition must appear in one version only
+        // across the whole result: a reducer that read the lost version would add a second bit for that partition.
+        Rdd<(int Key, long Versions)> first = sc.Parallelize(Enumerable.Range(0, 40), 2)
+            .Map(x =>
+            {
+                Interlocked.Increment(ref calls);
+                TaskContext task = TaskContext.Current!;
+                return (x % 4, 1L << (task.StageAttemptNumber * 2 + task.PartitionId));
+            })
+            .ReduceByKey((a, b) => a | b, 2);
+        Rdd<(int Key, long Versions)> second = first.Map(p => (p.Key % 2, p.Versions)).ReduceByKey((a, b) => a | b, 1);
         int fetches = 0;
         ShuffleDependency firstShuffle = ShuffleOf(first);
         // The second shuffle's map side reads the first; lose the first's map output 0 when its second reducer reads it.
         sc.MapOutputs.LoseOutputOnFetch = (shuffle, map, reduce) =>
             shuffle == firstShuffle.ShuffleId && reduce == 1 && map == 0 && Interlocked.Increment(ref fetches) == 1;
-        var result = second.Collect();
-        // Whatever the values, every key of the final result comes from one consistent run of the first stage:
-        // the total equals the number of odd-numbered calls in the last full run, so it is within the record count.
+
+        (int Key, long Versions)[] result = second.Collect();
+
         Assert.Equal(2, result.Length);
-        Assert.InRange(result.Sum(r => r.Value), 0, 40);
-        Assert.True(calls >= 60, "the first map stage ran again entirely");
+        long versions = result[0].Versions;
+        Assert.All(result, r => Assert.Equal(versions, r.Versions));
+        const long partition0 = 0x5555_5555_5555_5555, partition1 = partition0 << 1; // bits of even and odd positions
+        Assert.True(System.Numerics.BitOperations.PopCount((ulong)(versions & partition0)) == 1, $"map 0 in several versions: {versions:b}");
+        Assert.True(System.Numerics.BitOperations.PopCount((ulong)(versions & partition1)) == 1, $"map 1 in several versions: {versions:b}");
+        Assert.True((versions & 1) == 0, $"the lost version of map 0 reached the result: {versions:b}");
+        Assert.True(calls >= 60, "map 0 of the first stage ran again");
     }
 
     [Fact]

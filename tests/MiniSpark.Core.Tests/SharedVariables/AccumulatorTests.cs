@@ -46,6 +46,29 @@ public sealed class AccumulatorTests
     }
 
     [Fact]
+    public void Accumulator_InMapStage_CountsAgainWhenALostOutputIsRecomputed_AsSparkDocuments()
+    {
+        using var sc = new SparkContext("local[2]", "acc-recompute");
+        LongAccumulator inMap = sc.LongAccumulator("in map");
+        LongAccumulator inAction = sc.LongAccumulator("in action");
+        Rdd<(int Key, int Sum)> sums = sc.Parallelize(Enumerable.Range(0, 40), 4).Map(x =>
+        {
+            inMap.Add(1);
+            return (x % 3, x);
+        }).ReduceByKey((a, b) => a + b, 2);
+        int lost = 0;
+        ShuffleDependency shuffle = (ShuffleDependency)sums.Dependencies.Single();
+        sc.MapOutputs.LoseOutputOnFetch = (id, map, _) => id == shuffle.ShuffleId && map == 1 && Interlocked.Increment(ref lost) == 1;
+
+        sums.Foreach(_ => inAction.Add(1));
+
+        // Map 1 (10 records) ran twice: updates inside transformations may count more than once when work is redone;
+        // updates inside actions count exactly once per partition.
+        Assert.Equal(50, inMap.Value);
+        Assert.Equal(3, inAction.Value);
+    }
+
+    [Fact]
     public void FailedJob_DropsUpdatesOfFailedAttempts()
     {
         using var sc = new SparkContext("local[2]", "acc-failed");
