@@ -38,6 +38,10 @@ public class FuzzTests(ITestOutputHelper output)
         }
         output.WriteLine($"seed {Seed}, {Iterations} iterations");
         foreach ((string outcome, int count) in outcomes.OrderByDescending(p => p.Value)) output.WriteLine($"{count,5} {outcome}");
+        // Most mutations (truncations, length fields, footer bytes) break the file: a reader that accepted nearly
+        // everything would not be checking. Bit flips inside values legitimately read, so not all must fail.
+        int rejected = outcomes.GetValueOrDefault(nameof(InvalidDataException));
+        Assert.True(rejected >= Iterations / 3, $"only {rejected} of {Iterations} mutated files were rejected as invalid");
     }
 
     private static string Attempt(byte[] bytes, string name, string context)
