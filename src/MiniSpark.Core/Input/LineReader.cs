@@ -51,7 +51,7 @@ internal static class LineReader
     private static IEnumerable<string> ReadGzip(string path, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var lines = new LineBuffer(new GZipStream(Open(path, 0), CompressionMode.Decompress), path, 0, decompressed: true);
+        using var lines = new LineBuffer(CheckedGzipStream.Decompress(Open(path, 0), path), path, 0, decompressed: true);
         int count = 0;
         while (lines.ReadLine() is { } line)
         {

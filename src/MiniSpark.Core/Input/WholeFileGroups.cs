@@ -60,7 +60,7 @@ internal static class WholeFileGroups
         string path = file.FullName;
         using FileStream stream = LineReader.Open(path, 0);
         using var content = new MemoryStream();
-        Stream source = FileSplits.IsGzip(path) ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
+        Stream source = FileSplits.IsGzip(path) ? CheckedGzipStream.Decompress(stream, path, leaveOpen: true) : stream;
         try
         {
             source.CopyTo(content);

@@ -45,7 +45,7 @@ internal sealed partial class CsvRecordReader<T>(CsvReadOptions options, Malform
 
         // Gzip files are one split, decompressed; their offsets and lines count decompressed bytes.
         Stream input = FileSplits.IsGzip(split.Path)
-            ? new GZipStream(LineReader.Open(split.Path, 0), CompressionMode.Decompress)
+            ? CheckedGzipStream.Decompress(LineReader.Open(split.Path, 0), split.Path)
             : new RangeStream(split.Path, split.Start, split.Length);
         using var reader = CsvReader.Create(input, settings);
         if (_hasHeader && split.Start == 0)

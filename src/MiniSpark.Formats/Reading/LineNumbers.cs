@@ -20,7 +20,7 @@ internal static class LineNumbers
         try
         {
             using Stream file = LineReader.Open(path, 0);
-            using Stream stream = FileSplits.IsGzip(path) ? new GZipStream(file, CompressionMode.Decompress) : file;
+            using Stream stream = FileSplits.IsGzip(path) ? CheckedGzipStream.Decompress(file, path) : file;
             long breaks = 0, position = 0;
             bool pendingCarriageReturn = false;
             while (position < offset)

@@ -26,7 +26,7 @@ internal static class LineRecords
         // Start one byte early: that byte tells whether a line begins exactly at Start.
         long from = split.Start > 0 ? split.Start - 1 : 0;
         Stream stream = LineReader.Open(split.Path, from);
-        if (gzip) stream = new GZipStream(stream, CompressionMode.Decompress);
+        if (gzip) stream = CheckedGzipStream.Decompress(stream, split.Path);
         using var lines = new LineBuffer(stream, split.Path, from, decompressed: gzip);
         if (split.Start > 0) lines.SkipLine();
         int count = 0;

@@ -189,6 +189,33 @@ public sealed class LineReaderTests : IDisposable
     }
 
     [Fact]
+    public void ReadLines_TruncatedGzip_ThrowsInvalidDataNamingFile_AfterTheLinesBeforeTheCut()
+    {
+        string whole = _temp.WriteGzip("whole.gz", string.Concat(Enumerable.Range(0, 20_000).Select(i => $"line {i}\n")));
+        byte[] bytes = File.ReadAllBytes(whole);
+        string path = _temp.Write("truncated.gz", bytes[..(bytes.Length * 2 / 3)]);
+
+        var lines = new List<string>();
+        var error = Assert.Throws<InvalidDataException>(() =>
+        {
+            foreach (string line in LineReader.ReadLines(new FileSplit(path, 0, bytes.Length * 2 / 3))) lines.Add(line);
+        });
+        Assert.Contains(path, error.Message);
+        Assert.NotEmpty(lines); // what came before the cut was read, in order
+        Assert.Equal(Enumerable.Range(0, lines.Count).Select(i => $"line {i}"), lines);
+    }
+
+    [Fact]
+    public void ReadLines_InvalidUtf8AndNul_AreReadAsReplacementAndNulCharacters_NotErrors()
+    {
+        string path = _temp.Write("odd.txt", [(byte)'a', 0xFF, (byte)'b', (byte)'\n', 0x00, (byte)'c', (byte)'\n']);
+
+        List<string> lines = [.. LineReader.ReadLines(new FileSplit(path, 0, 7))];
+
+        Assert.Equal(["a\uFFFDb", "\0c"], lines);
+    }
+
+    [Fact]
     public void ReadLines_MissingFile_ThrowsOnEnumerationNamingPathAndOffset()
     {
         string path = Path.Combine(_temp.Path, "vanished.txt");
