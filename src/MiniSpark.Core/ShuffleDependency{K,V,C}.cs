@@ -17,6 +17,10 @@ internal sealed class ShuffleDependency<K, V, C> : ShuffleDependency
     {
         if (mapSideCombine && aggregator is null)
             throw new ArgumentException("Map-side combine needs an aggregator.", nameof(mapSideCombine));
+        // As in Spark: arrays compare by reference, so equal array keys would neither meet in one partition nor merge.
+        bool defaultEquality = keyComparer is null || ReferenceEquals(keyComparer, EqualityComparer<K>.Default);
+        if (typeof(K).IsArray && defaultEquality && (aggregator is not null || partitioner is HashPartitioner))
+            throw new NotSupportedException(Internal.SR.ArrayKeys(typeof(K)));
         Parent = rdd;
         Aggregator = aggregator;
         MapSideCombine = mapSideCombine;

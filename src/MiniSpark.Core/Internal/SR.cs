@@ -49,4 +49,9 @@ internal static partial class SR
         "the new data would give a wrong answer. The functions before that shuffle are not deterministic (random numbers, " +
         "the clock, or the order of unordered input); make them deterministic, or Checkpoint() or Persist(DiskOnly) the data " +
         "before the shuffle so it is never recomputed.";
+
+    public static string ArrayKeys(Type keyType) =>
+        $"Keys of type {keyType.Name} are arrays, which compare by reference: equal arrays would land in different " +
+        "partitions and never be merged. Pass a comparer that compares the contents (the operation's 'comparer' parameter), " +
+        "or key by a type with value equality (a string, a tuple, a record).";
 }
