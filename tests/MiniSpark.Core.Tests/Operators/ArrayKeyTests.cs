@@ -23,7 +23,7 @@ public sealed class ArrayKeyTests
     {
         using var sc = new SparkContext("local[2]", "array-keys");
         Rdd<(int[], int)> pairs = sc.Parallelize(Data(), 4);
-        Assert.Contains("Int32[]", Assert.Throws<NotSupportedException>(() => pairs.ReduceByKey((a, b) => a + b).Collect()).Message);
+        Assert.Contains("Int32[]", Assert.Throws<NotSupportedException>(() => pairs.ReduceByKey((a, b) => a + b)).Message);
         Assert.Throws<NotSupportedException>(() => pairs.GroupByKey().Collect());
         Assert.Throws<NotSupportedException>(() => pairs.Join(pairs).Collect());
         Assert.Throws<NotSupportedException>(() => pairs.PartitionBy(new HashPartitioner(3)).Collect());
