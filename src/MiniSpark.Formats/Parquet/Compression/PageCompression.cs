@@ -40,7 +40,7 @@ internal static class PageCompression
             ok = codec switch
             {
                 CompressionCodec.Uncompressed => Copy(input.Span, output),
-                CompressionCodec.Snappy => Snappy(input.Span, output),
+                CompressionCodec.Snappy => SnappyBlockDecoder.TryDecode(input.Span, output),
                 CompressionCodec.Gzip => Gzip(input, output),
                 CompressionCodec.Brotli => BrotliDecoder.TryDecompress(input.Span, output, out int written) && written == output.Length,
                 CompressionCodec.Lz4Raw => Lz4BlockDecoder.TryDecode(input.Span, output, out int lz4Written) && lz4Written == output.Length,
@@ -86,24 +86,6 @@ internal static class PageCompression
     {
         if (input.Length != output.Length) return false;
         input.CopyTo(output);
-        return true;
-    }
-
-    private static bool Snappy(ReadOnlySpan<byte> input, Span<byte> output)
-    {
-        // Check the stream's own length prefix first: IronSnappy allocates whatever it declares.
-        ulong declared = 0;
-        int i = 0;
-        for (int shift = 0; ; shift += 7, i++)
-        {
-            if (i >= input.Length || shift > 28) return false;
-            declared |= (ulong)(input[i] & 0x7F) << shift;
-            if ((input[i] & 0x80) == 0) break;
-        }
-        if (declared != (ulong)output.Length) return false;
-        byte[] decoded = IronSnappy.Snappy.Decode(input);
-        if (decoded.Length != output.Length) return false;
-        decoded.CopyTo(output);
         return true;
     }
 
