@@ -38,15 +38,7 @@ public static class ParquetSources
         return [.. file.RowGroups.Where(g => filter?.MightMatch(g) != false).Select(g => new FileChunk(g.Index, g.Length))];
     }
 
-    private static IEnumerable<T> ReadTyped<T>(string path, IReadOnlyList<int> rowGroups)
-    {
-        using ParquetFileReader file = ParquetFileReader.Open(path);
-        var reader = new ParquetRecordReader<T>(file);
-        foreach (int rowGroup in rowGroups)
-        {
-            foreach (T record in reader.ReadRowGroup(rowGroup)) yield return record;
-        }
-    }
+    private static IEnumerable<T> ReadTyped<T>(string path, IReadOnlyList<int> rowGroups) => ParquetRecordReader<T>.ReadFile(path, rowGroups);
 
     private static IEnumerable<IReadOnlyDictionary<string, object?>> ReadRows(string path, IReadOnlyList<int> rowGroups)
     {

@@ -11,8 +11,7 @@ internal sealed class BinaryAccessor<TOut, TConverter> : ColumnAccessor<TOut>
     private readonly int[] _indices;
     private readonly TConverter _converter;
     private readonly string _source;
-    private readonly TOut[]? _cache;
-    private readonly bool[]? _cached;
+    private readonly Cached[]? _cache;
 
     public BinaryAccessor(BinaryColumnData data, TConverter converter, string source)
     {
@@ -21,11 +20,7 @@ internal sealed class BinaryAccessor<TOut, TConverter> : ColumnAccessor<TOut>
         _converter = converter;
         _source = source;
         // byte[] results are mutable, so each row gets its own; strings, decimals and Guids can be shared.
-        if (typeof(TOut) != typeof(byte[]) && data.DictionaryCount > 0)
-        {
-            _cache = new TOut[data.DictionaryCount];
-            _cached = new bool[data.DictionaryCount];
-        }
+        if (typeof(TOut) != typeof(byte[]) && data.DictionaryCount > 0) _cache = new Cached[data.DictionaryCount];
     }
 
     public override bool IsNull(int row) => _indices[row] < 0;
@@ -34,16 +29,24 @@ internal sealed class BinaryAccessor<TOut, TConverter> : ColumnAccessor<TOut>
     {
         int index = _indices[row];
         if (index < 0) return default!;
-        if (_cache is not null && index < _cache.Length)
+        if (_cache is not null && (uint)index < (uint)_cache.Length)
         {
-            if (!_cached![index])
+            ref Cached entry = ref _cache[index];
+            if (!entry.IsSet)
             {
-                _cache[index] = Convert(index, row);
-                _cached[index] = true;
+                entry.Value = Convert(index, row);
+                entry.IsSet = true;
             }
-            return _cache[index];
+            return entry.Value;
         }
         return Convert(index, row);
+    }
+
+    /// <summary>A dictionary entry's converted value; value and flag side by side, so a hit touches one cache line.</summary>
+    private struct Cached
+    {
+        public TOut Value;
+        public bool IsSet;
     }
 
     private TOut Convert(int index, int row)

@@ -9,12 +9,15 @@ internal sealed class PrimitiveAccessor<TIn, TOut, TConverter>(PrimitiveColumnDa
     where TConverter : struct, IValueConverter<TIn, TOut>
 {
     private readonly TIn[] _values = data.Values;
+    // Flat columns only: a repeated column's dense values are never null. Kept in fields: this runs once per value.
+    private readonly int[]? _levels = data.RepetitionLevels is null ? data.DefinitionLevels : null;
+    private readonly int _maxLevel = data.Column.MaxDefinitionLevel;
 
-    public override bool IsNull(int row) => data.IsNull(row);
+    public override bool IsNull(int row) => _levels is not null && _levels[row] < _maxLevel;
 
     public override TOut Get(int row)
     {
-        if (data.IsNull(row)) return default!;
+        if (_levels is not null && _levels[row] < _maxLevel) return default!;
         try
         {
             return converter.Convert(_values[row]);

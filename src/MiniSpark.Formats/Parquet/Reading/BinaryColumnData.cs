@@ -10,9 +10,11 @@ internal sealed class BinaryColumnData(ColumnDescriptor column, int slotCount, i
 {
     public BinaryValues Pool { get; } = pool;
 
-    /// <summary>Per slot (flat) or per value (repeated): the pool entry, or -1 for null.</summary>
+    /// <summary>Per slot (flat) or per value (repeated): the pool entry, or -1 for null; longer than that when rented.</summary>
     public int[] Indices { get; } = indices;
 
     /// <summary>Entries [0, DictionaryCount) of the pool came from the dictionary page.</summary>
     public int DictionaryCount { get; } = dictionaryCount;
+
+    protected override void ReturnValues() => Return(Indices);
 }

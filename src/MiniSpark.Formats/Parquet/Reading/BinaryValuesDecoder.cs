@@ -59,10 +59,12 @@ internal sealed class BinaryValuesDecoder(int capacity, int fixedLength) : Value
     public override ColumnData Build(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels, long fileOffset)
     {
         int[] indices = repetitionLevels is null
-            ? Spread<int>(_indices.Span, definitionLevels, column.MaxDefinitionLevel, slotCount, -1)
-            : _indices.ToArray();
+            ? SpreadInPlace(_indices, definitionLevels, column.MaxDefinitionLevel, slotCount, -1)
+            : _indices.Detach();
         return new BinaryColumnData(column, slotCount, definitionLevels, repetitionLevels, _pool, indices, Math.Max(_dictionaryCount, 0), fileOffset);
     }
+
+    public override void Dispose() => _indices.Dispose();
 
     private void DecodePlain(ReadOnlySpan<byte> data, int count, DecodeContext context)
     {

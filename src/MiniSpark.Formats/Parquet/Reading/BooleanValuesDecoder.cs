@@ -54,8 +54,10 @@ internal sealed class BooleanValuesDecoder(int capacity) : ValuesDecoder
     public override ColumnData Build(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels, long fileOffset)
     {
         bool[] values = repetitionLevels is null
-            ? Spread<bool>(_values.Span, definitionLevels, column.MaxDefinitionLevel, slotCount, false)
-            : _values.ToArray();
+            ? SpreadInPlace(_values, definitionLevels, column.MaxDefinitionLevel, slotCount, false)
+            : _values.Detach();
         return new PrimitiveColumnData<bool>(column, slotCount, definitionLevels, repetitionLevels, values, fileOffset);
     }
+
+    public override void Dispose() => _values.Dispose();
 }

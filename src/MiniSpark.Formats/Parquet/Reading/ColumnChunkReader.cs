@@ -31,7 +31,8 @@ internal static class ColumnChunkReader
         if (meta.NumValues == 0 && rowCount == 0)
         {
             // Empty chunks of empty row groups: some writers leave their offsets at 0, so there is nothing to read.
-            return ValuesDecoder.Create(column, 0).Build(column, 0, column.MaxDefinitionLevel > 0 ? [] : null, column.MaxRepetitionLevel > 0 ? [] : null, chunk.MetadataOffset);
+            using ValuesDecoder empty = ValuesDecoder.Create(column, 0);
+            return empty.Build(column, 0, column.MaxDefinitionLevel > 0 ? [] : null, column.MaxRepetitionLevel > 0 ? [] : null, chunk.MetadataOffset);
         }
         long start = meta.DataPageOffset;
         if (meta.DictionaryPageOffset is long dictionaryOffset && dictionaryOffset > 0 && dictionaryOffset < start) start = dictionaryOffset;
@@ -52,7 +53,7 @@ internal static class ColumnChunkReader
         try
         {
             source.ReadExactly(start, buffer.AsSpan(0, (int)length));
-            var reader = new ChunkPages(source.Name, column, meta, buffer, (int)length, start, options);
+            using var reader = new ChunkPages(source.Name, column, meta, buffer, (int)length, start, options);
             return reader.ReadAll();
         }
         finally
@@ -63,15 +64,28 @@ internal static class ColumnChunkReader
 
     /// <summary>The page walk over one chunk's bytes.</summary>
     private sealed class ChunkPages(string file, ColumnDescriptor column, ColumnMetaData meta, byte[] buffer, int length, long start, ParquetReadOptions options)
+        : IDisposable
     {
         private readonly int _numValues = (int)meta.NumValues;
-        private readonly ValuesDecoder _values = ValuesDecoder.Create(column, (int)Math.Min(meta.NumValues, 1 << 16));
-        private readonly GrowableArray<int>? _definitions = column.MaxDefinitionLevel > 0 ? new((int)Math.Min(meta.NumValues, 1 << 16)) : null;
-        private readonly GrowableArray<int>? _repetitions = column.MaxRepetitionLevel > 0 ? new((int)Math.Min(meta.NumValues, 1 << 16)) : null;
+        private readonly ValuesDecoder _values = ValuesDecoder.Create(column, CapacityHint(meta.NumValues, length));
+        private readonly GrowableArray<int>? _definitions = column.MaxDefinitionLevel > 0 ? new(CapacityHint(meta.NumValues, length)) : null;
+        private readonly GrowableArray<int>? _repetitions = column.MaxRepetitionLevel > 0 ? new(CapacityHint(meta.NumValues, length)) : null;
         private readonly DecodeContext _context = new(file, column.DottedPath, start);
         private int _valuesRead;
         private bool _sawDictionary;
         private bool _sawData;
+
+        // Buffers start at the declared value count when the chunk's bytes could plausibly hold it (8 values a byte covers
+        // PLAIN and dictionary pages before compression), so they are rented once; a crafted count that the bytes cannot
+        // back starts small and grows only as pages really decode.
+        private static int CapacityHint(long numValues, int chunkBytes) => (int)Math.Min(numValues, (1 << 16) + 8L * chunkBytes);
+
+        public void Dispose()
+        {
+            _values.Dispose();
+            _definitions?.Dispose();
+            _repetitions?.Dispose();
+        }
 
         public ColumnData ReadAll()
         {
@@ -88,7 +102,7 @@ internal static class ColumnChunkReader
                     throw _context.Error(bodyOffset, $"a page of {header.CompressedPageSize} bytes runs past the column chunk ({length - position} bytes left).");
                 var body = new ReadOnlyMemory<byte>(buffer, position, header.CompressedPageSize);
                 position += header.CompressedPageSize;
-                if (options.VerifyChecksums && header.Crc is int crc && Crc32.Compute(body.Span) != unchecked((uint)crc))
+                if (options.VerifyChecksums && header.Crc is int crc && System.IO.Hashing.Crc32.HashToUInt32(body.Span) != unchecked((uint)crc))
                     throw _context.Error(bodyOffset, "the page's CRC-32 checksum does not match its contents.");
                 DecodeContext context = _context.At(bodyOffset);
                 switch (header.Type)
@@ -107,7 +121,7 @@ internal static class ColumnChunkReader
                 }
             }
             int slots = _valuesRead;
-            return _values.Build(column, slots, _definitions?.ToArray(), _repetitions?.ToArray(), start);
+            return _values.Build(column, slots, _definitions?.Detach(), _repetitions?.Detach(), start);
         }
 
         private void ReadDictionaryPage(PageHeader header, ReadOnlyMemory<byte> body, DecodeContext context)

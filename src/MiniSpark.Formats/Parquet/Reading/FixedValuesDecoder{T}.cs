@@ -14,13 +14,17 @@ internal sealed class FixedValuesDecoder<T>(int capacity) : ValuesDecoder
     private static readonly int Width = Unsafe.SizeOf<T>();
     private readonly GrowableArray<T> _values = new(capacity);
     private T[]? _dictionary;
+    private int _dictionaryCount;
 
     public override int Count => _values.Count;
 
     public override void SetDictionary(ReadOnlySpan<byte> data, int count, DecodeContext context)
     {
         if ((long)count * Width > data.Length) throw context.Error($"the dictionary page holds fewer than its {count} declared values.");
-        _dictionary = MemoryMarshal.Cast<byte, T>(data[..(count * Width)]).ToArray();
+        if (_dictionary is not null) ArrayPool<T>.Shared.Return(_dictionary);
+        _dictionary = ArrayPool<T>.Shared.Rent(Math.Max(count, 1));
+        _dictionaryCount = count;
+        MemoryMarshal.Cast<byte, T>(data[..(count * Width)]).CopyTo(_dictionary);
     }
 
     public override void Decode(ParquetEncoding encoding, ReadOnlySpan<byte> data, int count, DecodeContext context)
@@ -60,9 +64,16 @@ internal sealed class FixedValuesDecoder<T>(int capacity) : ValuesDecoder
     public override ColumnData Build(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels, long fileOffset)
     {
         T[] values = repetitionLevels is null
-            ? Spread<T>(_values.Span, definitionLevels, column.MaxDefinitionLevel, slotCount, default)
-            : _values.ToArray();
+            ? SpreadInPlace(_values, definitionLevels, column.MaxDefinitionLevel, slotCount, default)
+            : _values.Detach();
         return new PrimitiveColumnData<T>(column, slotCount, definitionLevels, repetitionLevels, values, fileOffset);
+    }
+
+    public override void Dispose()
+    {
+        _values.Dispose();
+        if (_dictionary is not null) ArrayPool<T>.Shared.Return(_dictionary);
+        _dictionary = null;
     }
 
     private void DecodeDictionary(ReadOnlySpan<byte> data, int count, DecodeContext context)
@@ -71,10 +82,16 @@ internal sealed class FixedValuesDecoder<T>(int capacity) : ValuesDecoder
         try
         {
             Span<int> span = indices.AsSpan(0, count);
-            DictionaryIndices.Decode(data, span, _dictionary?.Length ?? -1, context);
+            DictionaryIndices.DecodeUnchecked(data, span, _dictionary is null ? -1 : _dictionaryCount, context);
             Span<T> target = _values.Append(count);
-            T[] dictionary = _dictionary!;
-            for (int i = 0; i < span.Length; i++) target[i] = dictionary[span[i]];
+            ReadOnlySpan<T> dictionary = _dictionary.AsSpan(0, _dictionaryCount);
+            // The range check rides along with the gather: one pass over the indices.
+            for (int i = 0; i < span.Length; i++)
+            {
+                int index = span[i];
+                if ((uint)index >= (uint)dictionary.Length) throw DictionaryIndices.OutOfRange(index, dictionary.Length, context);
+                target[i] = dictionary[index];
+            }
         }
         finally
         {

@@ -42,25 +42,67 @@ internal sealed class ParquetRecordReader<T>
     }
 
     /// <summary>Records of every row group that <paramref name="filter"/> does not rule out.</summary>
-    public IEnumerable<T> ReadAll(ParquetPredicate? filter = null)
+    public IEnumerable<T> ReadAll(ParquetPredicate? filter = null) =>
+        ReadRowGroups(_file.RowGroups.Where(group => filter is null || filter.MightMatch(group)).Select(group => group.Index));
+
+    /// <summary>The records of one row group (decoded when enumeration starts).</summary>
+    public IEnumerable<T> ReadRowGroup(int index) => ReadRowGroups([index]);
+
+    /// <summary>The records of the row groups, in the order given; each group is decoded when its first record is asked for.</summary>
+    /// <remarks>One iterator over all groups: a nested iterator per group would add a layer of calls to every record.</remarks>
+    public IEnumerable<T> ReadRowGroups(IEnumerable<int> indices)
     {
-        foreach (RowGroupInfo group in _file.RowGroups)
+        foreach (int index in indices)
         {
-            if (filter is not null && !filter.MightMatch(group)) continue;
-            foreach (T record in ReadRowGroup(group.Index)) yield return record;
+            using DecodedRowGroup group = Decode(index);
+            for (int row = 0; row < group.Rows; row++) yield return group.Factory(group.Accessors, row);
         }
     }
 
-    /// <summary>The records of one row group (decoded when enumeration starts).</summary>
-    public IEnumerable<T> ReadRowGroup(int index)
+    /// <summary>Opens <paramref name="path"/>, reads the records of its row groups <paramref name="indices"/> and closes it when
+    /// enumeration ends (or is abandoned): one iterator from file to records, for the engine's per-partition reads.</summary>
+    public static IEnumerable<T> ReadFile(string path, IEnumerable<int> indices)
     {
-        long rows = _file.RowGroups[index].RowCount;
-        ColumnAccessor[] accessors = Bind(index, rows);
-        Func<ColumnAccessor[], int, T> factory = RecordReaderShape<T>.Factory;
-        for (int row = 0; row < rows; row++) yield return factory(accessors, row);
+        using ParquetFileReader file = ParquetFileReader.Open(path);
+        var reader = new ParquetRecordReader<T>(file);
+        foreach (int index in indices)
+        {
+            using DecodedRowGroup group = reader.Decode(index);
+            for (int row = 0; row < group.Rows; row++) yield return group.Factory(group.Accessors, row);
+        }
     }
 
-    private ColumnAccessor[] Bind(int index, long rows)
+    private DecodedRowGroup Decode(int index)
+    {
+        long rows = _file.RowGroups[index].RowCount;
+        var columns = new ColumnData?[_fields.Length];
+        try
+        {
+            ColumnAccessor[] accessors = Bind(index, rows, columns);
+            return new DecodedRowGroup(rows, accessors, RecordReaderShape<T>.FactoryFor(accessors), columns);
+        }
+        catch
+        {
+            foreach (ColumnData? column in columns) column?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A row group's accessors and factory; disposing returns its decoded arrays to the pool, which is safe once its
+    /// records are made: records hold copies of the values (strings, arrays), never the decoded arrays.</summary>
+    private sealed class DecodedRowGroup(long rows, ColumnAccessor[] accessors, Func<ColumnAccessor[], int, T> factory, ColumnData?[] columns) : IDisposable
+    {
+        public long Rows { get; } = rows;
+        public ColumnAccessor[] Accessors { get; } = accessors;
+        public Func<ColumnAccessor[], int, T> Factory { get; } = factory;
+
+        public void Dispose()
+        {
+            foreach (ColumnData? column in columns) column?.Dispose();
+        }
+    }
+
+    private ColumnAccessor[] Bind(int index, long rows, ColumnData?[] columns)
     {
         IReadOnlyList<RecordMember> members = RecordReaderShape<T>.Members;
         var accessors = new ColumnAccessor[members.Count];
@@ -73,7 +115,7 @@ internal sealed class ParquetRecordReader<T>
                 accessors[i] = (ColumnAccessor)typeof(NullAccessor<>).MakeGenericType(member.Type).GetField(nameof(NullAccessor<int>.Instance))!.GetValue(null)!;
                 continue;
             }
-            ColumnData data = _file.ReadColumn(index, field.Column!);
+            ColumnData data = columns[i] = _file.ReadColumn(index, field.Column!);
             ColumnAccessor natural = FieldAccessors.Create(field, data, rows, _file.Name, member.Type);
             bool mayBeNull = field.Shape == FieldShape.List ? field.ListDefinitionLevel > 0 : field.Column!.MaxDefinitionLevel > 0;
             string file = _file.Name;

@@ -56,23 +56,32 @@ internal sealed class ParquetRowReader
     public IEnumerable<IReadOnlyDictionary<string, object?>> ReadRowGroup(int index)
     {
         long rows = _file.RowGroups[index].RowCount;
-        ColumnAccessor[] accessors = Decode(index);
-        for (int row = 0; row < rows; row++)
+        var columns = new ColumnData?[_fields.Length];
+        try
         {
-            var values = new object?[accessors.Length];
-            for (int c = 0; c < accessors.Length; c++) values[c] = accessors[c].GetBoxed(row);
-            yield return new ColumnRow(_keys, values);
+            ColumnAccessor[] accessors = Decode(index, columns);
+            for (int row = 0; row < rows; row++)
+            {
+                var values = new object?[accessors.Length];
+                for (int c = 0; c < accessors.Length; c++) values[c] = accessors[c].GetBoxed(row);
+                yield return new ColumnRow(_keys, values);
+            }
+        }
+        finally
+        {
+            // Rows hold boxed copies of the values, never the decoded arrays: they can go back to the pool.
+            foreach (ColumnData? column in columns) column?.Dispose();
         }
     }
 
-    private ColumnAccessor[] Decode(int index)
+    private ColumnAccessor[] Decode(int index, ColumnData?[] columns)
     {
         long rows = _file.RowGroups[index].RowCount;
         var accessors = new ColumnAccessor[_fields.Length];
         for (int c = 0; c < _fields.Length; c++)
         {
             SchemaField field = _fields[c];
-            ColumnData data = _file.ReadColumn(index, field.Column!);
+            ColumnData data = columns[c] = _file.ReadColumn(index, field.Column!);
             accessors[c] = FieldAccessors.Create(field, data, rows, _file.Name);
         }
         return accessors;

@@ -7,5 +7,8 @@ internal sealed class PrimitiveColumnData<T>(ColumnDescriptor column, int slotCo
     : ColumnData(column, slotCount, definitionLevels, repetitionLevels, fileOffset)
     where T : struct
 {
+    /// <summary>Per slot (flat) or per non-null value (repeated); longer than that when rented.</summary>
     public T[] Values { get; } = values;
+
+    protected override void ReturnValues() => Return(Values);
 }

@@ -4,7 +4,9 @@ using MiniSpark.Formats.Parquet.Schema;
 namespace MiniSpark.Formats.Parquet.Reading;
 
 /// <summary>Accumulates one column chunk's non-null values page by page, then builds its <see cref="ColumnData"/>.</summary>
-internal abstract class ValuesDecoder
+/// <remarks>Buffers are rented; <see cref="Build"/> hands them to the column data, and <see cref="Dispose"/> returns
+/// whatever is still held (scratch, or everything when decoding failed).</remarks>
+internal abstract class ValuesDecoder : IDisposable
 {
     /// <summary>Non-null values decoded so far.</summary>
     public abstract int Count { get; }
@@ -16,6 +18,7 @@ internal abstract class ValuesDecoder
     public abstract void Decode(ParquetEncoding encoding, ReadOnlySpan<byte> data, int count, DecodeContext context);
 
     /// <summary>The column data: values spaced by the levels for flat columns, dense for repeated ones.</summary>
+    /// <remarks>The level arrays become the column data's; they were rented from the shared pool (or are empty).</remarks>
     public abstract ColumnData Build(ColumnDescriptor column, int slotCount, int[]? definitionLevels, int[]? repetitionLevels, long fileOffset);
 
     public static ValuesDecoder Create(ColumnDescriptor column, int capacity) => column.PhysicalType switch
@@ -29,18 +32,19 @@ internal abstract class ValuesDecoder
         _ => new BinaryValuesDecoder(capacity, column.PhysicalType == PhysicalType.FixedLenByteArray ? column.TypeLength : -1),
     };
 
-    /// <summary>Spreads dense values over the slots whose definition level is the maximum; other slots get <paramref name="empty"/>.</summary>
-    protected static T[] Spread<T>(ReadOnlySpan<T> dense, int[]? definitionLevels, int maxDefinitionLevel, int slotCount, T empty)
+    public abstract void Dispose();
+
+    /// <summary>Spreads the dense values over the slots whose definition level is the maximum, in place (backwards, so no
+    /// value is overwritten before it moves); other slots get <paramref name="empty"/>. Returns the detached storage.</summary>
+    protected static T[] SpreadInPlace<T>(GrowableArray<T> dense, int[]? definitionLevels, int maxDefinitionLevel, int slotCount, T empty)
+        where T : unmanaged
     {
-        var spaced = new T[slotCount];
-        if (definitionLevels is null)
-        {
-            dense.CopyTo(spaced);
-            return spaced;
-        }
-        int next = 0;
-        for (int i = 0; i < slotCount; i++) spaced[i] = definitionLevels[i] == maxDefinitionLevel ? dense[next++] : empty;
-        return spaced;
+        if (definitionLevels is null) return dense.Detach();
+        dense.EnsureCapacity(slotCount);
+        int next = dense.Count;
+        T[] items = dense.Detach();
+        for (int i = slotCount - 1; i >= 0; i--) items[i] = definitionLevels[i] == maxDefinitionLevel ? items[--next] : empty;
+        return items;
     }
 
     protected static InvalidDataException InvalidEncoding(ParquetEncoding encoding, string type, DecodeContext context) =>

@@ -159,7 +159,7 @@ internal sealed class ColumnChunkWriter(ParquetWriteOptions options, Compression
         PageCompression.Compress(codec, _page.WrittenSpan, _compressed);
         header.UncompressedPageSize = _page.WrittenCount;
         header.CompressedPageSize = _compressed.WrittenCount;
-        if (options.WritePageChecksums) header.Crc = unchecked((int)Crc32.Compute(_compressed.WrittenSpan));
+        if (options.WritePageChecksums) header.Crc = unchecked((int)System.IO.Hashing.Crc32.HashToUInt32(_compressed.WrittenSpan));
         _header.Clear();
         header.Write(_header);
         output.Write(_header.WrittenSpan);
