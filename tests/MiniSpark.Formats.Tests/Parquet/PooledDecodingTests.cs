@@ -1,0 +1,86 @@
+using MiniSpark.Formats.Parquet.Mapping.Converters;
+using MiniSpark.Formats.Parquet.Reading;
+using MiniSpark.Formats.Parquet.Writing;
+
+namespace MiniSpark.Tests.Parquet;
+
+/// <summary>Decoded column buffers are rented and returned per row group: readers that interleave, stop early or fail
+/// must never see another row group's values. Also the converters' fast paths at their edges.</summary>
+public class PooledDecodingTests
+{
+    [Fact]
+    public void InterleavedAndAbandonedReads_EachSeeTheirOwnRows()
+    {
+        List<RoundTripTests.AllTypes> rows = RoundTripTests.Sample(6000, seed: 11);
+        byte[] file = RoundTripTests.Write(rows, new ParquetWriteOptions { RowGroupSize = 24 * 1024 });
+        using ParquetFileReader first = ParquetFileReader.Open(new MemoryStream(file), "first.parquet");
+        using ParquetFileReader second = ParquetFileReader.Open(new MemoryStream(file), "second.parquet");
+        Assert.True(first.RowGroups.Count > 4);
+
+        // A reader abandoned mid-group returns its buffers; the readers after it rent them again.
+        foreach (RoundTripTests.AllTypes _ in new ParquetRecordReader<RoundTripTests.AllTypes>(first).ReadAll().Take(1500)) { }
+
+        using IEnumerator<RoundTripTests.AllTypes> forward = new ParquetRecordReader<RoundTripTests.AllTypes>(first).ReadAll().GetEnumerator();
+        int[] backwardGroups = [.. Enumerable.Range(0, second.RowGroups.Count).Reverse()];
+        using IEnumerator<RoundTripTests.AllTypes> backward = new ParquetRecordReader<RoundTripTests.AllTypes>(second).ReadRowGroups(backwardGroups).GetEnumerator();
+        List<RoundTripTests.AllTypes> expectedBackward = [.. backwardGroups.SelectMany(g => rows.Skip(Start(second, g)).Take((int)second.RowGroups[g].RowCount))];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            Assert.True(forward.MoveNext());
+            RoundTripTests.AssertSame(rows[i], forward.Current);
+            Assert.True(backward.MoveNext());
+            RoundTripTests.AssertSame(expectedBackward[i], backward.Current);
+        }
+        Assert.False(forward.MoveNext());
+        Assert.False(backward.MoveNext());
+    }
+
+    [Fact]
+    public void UntypedReader_AfterTypedReads_GetsTheSameValues()
+    {
+        List<RoundTripTests.AllTypes> rows = RoundTripTests.Sample(3000, seed: 5);
+        byte[] file = RoundTripTests.Write(rows, new ParquetWriteOptions { RowGroupSize = 16 * 1024 });
+        using ParquetFileReader reader = ParquetFileReader.Open(new MemoryStream(file), "mixed.parquet");
+        Assert.Equal(rows.Count, new ParquetRecordReader<RoundTripTests.AllTypes>(reader).ReadAll().Count());
+        List<IReadOnlyDictionary<string, object?>> untyped = [.. new ParquetRowReader(reader).ReadAll()];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(rows[i].Id, untyped[i]["Id"]);
+            Assert.Equal(rows[i].Name, untyped[i]["Name"]);
+            Assert.Equal(rows[i].MaybeScore, (double?)untyped[i]["MaybeScore"]);
+        }
+    }
+
+    [Fact]
+    public void TimestampConverter_AcceptsExactlyDateTimesRange()
+    {
+        const long epochTicks = 621_355_968_000_000_000L;
+        long maxMicros = (DateTime.MaxValue.Ticks - epochTicks) / 10;
+        long minMicros = -epochTicks / 10;
+        TimestampConverter micros = TimestampConverter.Micros(DateTimeKind.Utc);
+        Assert.Equal(DateTime.MaxValue.Ticks / 10 * 10, micros.Convert(maxMicros).Ticks);
+        Assert.Equal(DateTime.MinValue, micros.Convert(minMicros));
+        Assert.Throws<OverflowException>(() => micros.Convert(maxMicros + 1));
+        Assert.Throws<OverflowException>(() => micros.Convert(minMicros - 1));
+        Assert.Throws<OverflowException>(() => micros.Convert(long.MaxValue));
+        Assert.Throws<OverflowException>(() => TimestampConverter.Millis(DateTimeKind.Utc).Convert(long.MinValue));
+
+        TimestampConverter nanos = TimestampConverter.Nanos(DateTimeKind.Unspecified);
+        Assert.Equal(new DateTime(1969, 12, 31, 23, 59, 59, 999).AddTicks(9999), nanos.Convert(-1)); // floored to the tick before
+        Assert.Equal(new DateTime(1970, 1, 1).AddTicks(1), nanos.Convert(199));
+        Assert.Equal(DateTimeKind.Unspecified, nanos.Convert(0).Kind);
+    }
+
+    [Fact]
+    public void IntegerDecimalConverter_HandlesTheWholeLongRange()
+    {
+        Assert.Equal(-92233720368547758.08m, new IntegerDecimalConverter<long>(2).Convert(long.MinValue));
+        Assert.Equal(9223372036854775807m, new IntegerDecimalConverter<long>(0).Convert(long.MaxValue));
+        Assert.Equal(-21474836.48m, new IntegerDecimalConverter<int>(2).Convert(int.MinValue));
+        Assert.Equal(0.0000000000000000000000000001m, new IntegerDecimalConverter<long>(28).Convert(1));
+        // Beyond decimal's scale the general path rounds off digits.
+        Assert.Equal(0.0000000000000000000000000001m, new IntegerDecimalConverter<long>(29).Convert(10));
+    }
+
+    private static int Start(ParquetFileReader reader, int group) => (int)reader.RowGroups.Take(group).Sum(g => g.RowCount);
+}
