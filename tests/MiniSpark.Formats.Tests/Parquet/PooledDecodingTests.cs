@@ -51,6 +51,28 @@ public class PooledDecodingTests
         }
     }
 
+    public sealed record MaybeIdOnly(int? MaybeId);
+
+    public sealed record RequiredMaybeId(int MaybeId);
+
+    [Fact]
+    public void OptionalColumn_RowGroupsWithoutNulls_ReadIntoNonNullableMembers_ARowGroupWithANullFails()
+    {
+        // Nulls only in the last rows: the first row groups of the optional column hold none (their levels are dropped).
+        List<MaybeIdOnly> rows = [.. Enumerable.Range(0, 5000).Select(i => new MaybeIdOnly(i >= 4990 ? null : i))];
+        byte[] file = RoundTripTests.Write(rows, new ParquetWriteOptions { RowGroupSize = 4 * 1024 });
+        using ParquetFileReader reader = ParquetFileReader.Open(new MemoryStream(file), "nulls-at-end.parquet");
+        int last = reader.RowGroups.Count - 1;
+        Assert.True(last > 1);
+
+        Assert.Equal(rows, new ParquetRecordReader<MaybeIdOnly>(reader).ReadAll().ToList());
+        var required = new ParquetRecordReader<RequiredMaybeId>(reader);
+        Assert.Equal(rows.Take((int)reader.RowGroups[0].RowCount).Select(r => r.MaybeId!.Value), required.ReadRowGroup(0).Select(r => r.MaybeId));
+        InvalidDataException error = Assert.Throws<InvalidDataException>(() => required.ReadRowGroup(last).ToList());
+        Assert.Contains("MaybeId", error.Message);
+        Assert.Contains($"row group {last}", error.Message);
+    }
+
     [Fact]
     public void TimestampConverter_AcceptsExactlyDateTimesRange()
     {

@@ -121,7 +121,10 @@ internal static class ColumnChunkReader
                 }
             }
             int slots = _valuesRead;
-            return _values.Build(column, slots, _definitions?.Detach(), _repetitions?.Detach(), start);
+            // A flat optional column without a null in this chunk reads like a required one: no levels to keep, spread
+            // or test per row (writers such as DuckDB and Spark mark every column optional). Null levels mean "all defined".
+            if (_repetitions is null && _values.Count == slots) _definitions?.Dispose();
+            return _values.Build(column, slots, _definitions?.Count > 0 ? _definitions.Detach() : null, _repetitions?.Detach(), start);
         }
 
         private void ReadDictionaryPage(PageHeader header, ReadOnlyMemory<byte> body, DecodeContext context)

@@ -25,7 +25,7 @@ internal abstract class ColumnData(ColumnDescriptor column, int slotCount, int[]
     /// <summary>Rows (flat) or level entries (repeated).</summary>
     public int SlotCount { get; } = slotCount;
 
-    /// <summary>One level per slot; null when the column is required and flat.</summary>
+    /// <summary>One level per slot; null for a flat column with no null in this chunk (required or not).</summary>
     public int[]? DefinitionLevels { get; } = definitionLevels;
 
     /// <summary>One level per slot; null for flat columns.</summary>

@@ -117,7 +117,8 @@ internal sealed class ParquetRecordReader<T>
             }
             ColumnData data = columns[i] = _file.ReadColumn(index, field.Column!);
             ColumnAccessor natural = FieldAccessors.Create(field, data, rows, _file.Name, member.Type);
-            bool mayBeNull = field.Shape == FieldShape.List ? field.ListDefinitionLevel > 0 : field.Column!.MaxDefinitionLevel > 0;
+            // A flat column keeps definition levels only when this chunk has a null: otherwise no guard is needed.
+            bool mayBeNull = field.Shape == FieldShape.List ? field.ListDefinitionLevel > 0 : data.DefinitionLevels is not null;
             string file = _file.Name;
             accessors[i] = AccessorAdapter.Adapt(natural, _naturalTypes[i]!, member.Type, mayBeNull,
                 () => $"Parquet file '{file}', row group {index}: column '{field.Name}' has a null, but {member.Description} ({member.Type.Name}) cannot hold null; make it nullable");
