@@ -80,28 +80,44 @@ public class PooledDecodingTests
         long maxMicros = (DateTime.MaxValue.Ticks - epochTicks) / 10;
         long minMicros = -epochTicks / 10;
         TimestampConverter micros = TimestampConverter.Micros(DateTimeKind.Utc);
-        Assert.Equal(DateTime.MaxValue.Ticks / 10 * 10, micros.Convert(maxMicros).Ticks);
-        Assert.Equal(DateTime.MinValue, micros.Convert(minMicros));
-        Assert.Throws<OverflowException>(() => micros.Convert(maxMicros + 1));
-        Assert.Throws<OverflowException>(() => micros.Convert(minMicros - 1));
-        Assert.Throws<OverflowException>(() => micros.Convert(long.MaxValue));
-        Assert.Throws<OverflowException>(() => TimestampConverter.Millis(DateTimeKind.Utc).Convert(long.MinValue));
+        Assert.Equal(DateTime.MaxValue.Ticks / 10 * 10, Converted(micros, maxMicros).Ticks);
+        Assert.Equal(DateTime.MinValue, Converted(micros, minMicros));
+        Assert.False(micros.TryConvert(maxMicros + 1, out _));
+        Assert.False(micros.TryConvert(minMicros - 1, out _));
+        Assert.False(micros.TryConvert(long.MaxValue, out _));
+        Assert.False(TimestampConverter.Millis(DateTimeKind.Utc).TryConvert(long.MinValue, out _));
+        Assert.Equal("Timestamp 9223372036854775807 is outside DateTime's range.", micros.Failure(long.MaxValue));
 
         TimestampConverter nanos = TimestampConverter.Nanos(DateTimeKind.Unspecified);
-        Assert.Equal(new DateTime(1969, 12, 31, 23, 59, 59, 999).AddTicks(9999), nanos.Convert(-1)); // floored to the tick before
-        Assert.Equal(new DateTime(1970, 1, 1).AddTicks(1), nanos.Convert(199));
-        Assert.Equal(DateTimeKind.Unspecified, nanos.Convert(0).Kind);
+        Assert.Equal(new DateTime(1969, 12, 31, 23, 59, 59, 999).AddTicks(9999), Converted(nanos, -1)); // floored to the tick before
+        Assert.Equal(new DateTime(1970, 1, 1).AddTicks(1), Converted(nanos, 199));
+        Assert.Equal(DateTimeKind.Unspecified, Converted(nanos, 0).Kind);
     }
 
     [Fact]
     public void IntegerDecimalConverter_HandlesTheWholeLongRange()
     {
-        Assert.Equal(-92233720368547758.08m, new IntegerDecimalConverter<long>(2).Convert(long.MinValue));
-        Assert.Equal(9223372036854775807m, new IntegerDecimalConverter<long>(0).Convert(long.MaxValue));
-        Assert.Equal(-21474836.48m, new IntegerDecimalConverter<int>(2).Convert(int.MinValue));
-        Assert.Equal(0.0000000000000000000000000001m, new IntegerDecimalConverter<long>(28).Convert(1));
+        Assert.Equal(-92233720368547758.08m, Converted(new IntegerDecimalConverter<long>(2), long.MinValue));
+        Assert.Equal(9223372036854775807m, Converted(new IntegerDecimalConverter<long>(0), long.MaxValue));
+        Assert.Equal(-21474836.48m, Converted(new IntegerDecimalConverter<int>(2), int.MinValue));
+        Assert.Equal(0.0000000000000000000000000001m, Converted(new IntegerDecimalConverter<long>(28), 1));
         // Beyond decimal's scale the general path rounds off digits.
-        Assert.Equal(0.0000000000000000000000000001m, new IntegerDecimalConverter<long>(29).Convert(10));
+        Assert.Equal(0.0000000000000000000000000001m, Converted(new IntegerDecimalConverter<long>(29), 10));
+    }
+
+    [Fact]
+    public void TimeConverter_RejectsTimesBeyondTimeSpan()
+    {
+        var micros = new TimeConverter<long>(TimeSpan.TicksPerMicrosecond, 1);
+        Assert.Equal(TimeSpan.FromHours(25), Converted(micros, 25L * 3600 * 1_000_000));
+        Assert.False(micros.TryConvert(long.MaxValue / 5, out _));
+        Assert.Equal(new TimeSpan(-1), Converted(new TimeConverter<long>(1, 100), -100));
+    }
+
+    private static TOut Converted<TIn, TOut>(IValueConverter<TIn, TOut> converter, TIn value)
+    {
+        Assert.True(converter.TryConvert(value, out TOut result), converter.Failure(value));
+        return result;
     }
 
     private static int Start(ParquetFileReader reader, int group) => (int)reader.RowGroups.Take(group).Sum(g => g.RowCount);

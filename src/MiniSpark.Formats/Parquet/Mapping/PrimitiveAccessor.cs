@@ -18,13 +18,11 @@ internal sealed class PrimitiveAccessor<TIn, TOut, TConverter>(PrimitiveColumnDa
     public override TOut Get(int row)
     {
         if (_levels is not null && _levels[row] < _maxLevel) return default!;
-        try
-        {
-            return converter.Convert(_values[row]);
-        }
-        catch (OverflowException e)
-        {
-            throw ParquetErrors.Invalid(source, data.FileOffset, $"column '{data.Column.DottedPath}', value {row} of its row group: {e.Message}", e);
-        }
+        TIn value = _values[row];
+        if (!converter.TryConvert(value, out TOut result)) throw ConversionFailed(row, value);
+        return result;
     }
+
+    private InvalidDataException ConversionFailed(int row, TIn value) =>
+        ParquetErrors.Invalid(source, data.FileOffset, $"column '{data.Column.DottedPath}', value {row} of its row group: {converter.Failure(value)}");
 }

@@ -97,8 +97,8 @@ public sealed class ColumnStatistics
                         ValueKind.UInt8 => (byte)value,
                         ValueKind.UInt16 => (ushort)value,
                         ValueKind.UInt32 => (uint)value,
-                        ValueKind.Date => new DateConverter().Convert(value),
-                        ValueKind.TimeMillis => new TimeConverter<int>(TimeSpan.TicksPerMillisecond, 1).Convert(value),
+                        ValueKind.Date => new DateConverter().ConvertOrNull(value),
+                        ValueKind.TimeMillis => new TimeConverter<int>(TimeSpan.TicksPerMillisecond, 1).ConvertOrNull(value),
                         ValueKind.Decimal => DecimalDecoding.FromUnscaled(value, column.DecimalScale),
                         _ => null,
                     };
@@ -110,11 +110,11 @@ public sealed class ColumnStatistics
                     {
                         ValueKind.Int64 => value,
                         ValueKind.UInt64 => (ulong)value,
-                        ValueKind.TimestampMillis => TimestampConverter.Millis(kind).Convert(value),
-                        ValueKind.TimestampMicros => TimestampConverter.Micros(kind).Convert(value),
-                        ValueKind.TimestampNanos => TimestampConverter.Nanos(kind).Convert(value),
-                        ValueKind.TimeMicros => new TimeConverter<long>(TimeSpan.TicksPerMicrosecond, 1).Convert(value),
-                        ValueKind.TimeNanos => new TimeConverter<long>(1, 100).Convert(value),
+                        ValueKind.TimestampMillis => TimestampConverter.Millis(kind).ConvertOrNull(value),
+                        ValueKind.TimestampMicros => TimestampConverter.Micros(kind).ConvertOrNull(value),
+                        ValueKind.TimestampNanos => TimestampConverter.Nanos(kind).ConvertOrNull(value),
+                        ValueKind.TimeMicros => new TimeConverter<long>(TimeSpan.TicksPerMicrosecond, 1).ConvertOrNull(value),
+                        ValueKind.TimeNanos => new TimeConverter<long>(1, 100).ConvertOrNull(value),
                         ValueKind.Decimal => DecimalDecoding.FromUnscaled(value, column.DecimalScale),
                         _ => null,
                     };

@@ -5,10 +5,13 @@ internal readonly struct DateConverter : IValueConverter<int, DateOnly>
 {
     private static readonly int UnixEpochDay = new DateOnly(1970, 1, 1).DayNumber;
 
-    public DateOnly Convert(int value)
+    public bool TryConvert(int value, out DateOnly result)
     {
         long day = (long)UnixEpochDay + value;
-        if (day < 0 || day > DateOnly.MaxValue.DayNumber) throw new OverflowException($"Date {value} days from 1970-01-01 is outside DateOnly's range.");
-        return DateOnly.FromDayNumber((int)day);
+        bool fits = day >= 0 && day <= DateOnly.MaxValue.DayNumber;
+        result = fits ? DateOnly.FromDayNumber((int)day) : default;
+        return fits;
     }
+
+    public string Failure(int value) => $"Date {value} days from 1970-01-01 is outside DateOnly's range.";
 }

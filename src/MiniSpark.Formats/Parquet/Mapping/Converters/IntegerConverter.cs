@@ -7,5 +7,11 @@ internal readonly struct IntegerConverter<TIn, TOut> : IValueConverter<TIn, TOut
     where TIn : IBinaryInteger<TIn>
     where TOut : IBinaryInteger<TOut>
 {
-    public TOut Convert(TIn value) => TOut.CreateTruncating(value);
+    public bool TryConvert(TIn value, out TOut result)
+    {
+        result = TOut.CreateTruncating(value);
+        return true;
+    }
+
+    public string Failure(TIn value) => "";
 }

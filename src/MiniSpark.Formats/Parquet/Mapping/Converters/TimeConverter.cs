@@ -6,9 +6,19 @@ namespace MiniSpark.Formats.Parquet.Mapping.Converters;
 internal readonly struct TimeConverter<TIn>(long ticksPerUnit, long unitsPerTick) : IValueConverter<TIn, TimeSpan>
     where TIn : IBinaryInteger<TIn>
 {
-    public TimeSpan Convert(TIn value)
+    public bool TryConvert(TIn value, out TimeSpan result)
     {
         long units = long.CreateTruncating(value);
-        return new TimeSpan(unitsPerTick > 1 ? units / unitsPerTick : checked(units * ticksPerUnit));
+        if (unitsPerTick > 1)
+        {
+            result = new TimeSpan(units / unitsPerTick);
+            return true;
+        }
+        long high = Math.BigMul(units, ticksPerUnit, out long ticks);
+        bool fits = high == (ticks >> 63); // the product fits 64 bits when the high half only extends the sign
+        result = fits ? new TimeSpan(ticks) : default;
+        return fits;
     }
+
+    public string Failure(TIn value) => $"Time {value} is outside TimeSpan's range.";
 }

@@ -25,23 +25,25 @@ internal readonly struct TimestampConverter : IValueConverter<long, DateTime>
         _maxUnits = unitsPerTick > 1 ? long.MaxValue : (MaxTicks - UnixEpochTicks) / ticksPerUnit;
     }
 
-    public DateTime Convert(long value)
+    public bool TryConvert(long value, out DateTime result)
     {
-        if (value < _minUnits || value > _maxUnits) throw OutOfRange(value);
+        result = default;
+        if (value < _minUnits || value > _maxUnits) return false;
         long ticks;
         if (_unitsPerTick > 1)
         {
             ticks = Math.DivRem(value, _unitsPerTick, out long rest) - (rest < 0 ? 1 : 0) + UnixEpochTicks;
-            if (ticks < 0 || ticks > MaxTicks) throw OutOfRange(value);
+            if (ticks < 0 || ticks > MaxTicks) return false;
         }
         else
         {
             ticks = value * _ticksPerUnit + UnixEpochTicks;
         }
-        return new DateTime(ticks, _kind);
+        result = new DateTime(ticks, _kind);
+        return true;
     }
 
-    private static OverflowException OutOfRange(long value) => new($"Timestamp {value} is outside DateTime's range.");
+    public string Failure(long value) => $"Timestamp {value} is outside DateTime's range.";
 
     public static TimestampConverter Millis(DateTimeKind kind) => new(TimeSpan.TicksPerMillisecond, 1, kind);
     public static TimestampConverter Micros(DateTimeKind kind) => new(TimeSpan.TicksPerMicrosecond, 1, kind);
