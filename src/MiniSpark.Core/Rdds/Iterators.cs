@@ -79,15 +79,17 @@ internal static partial class Iterators
     }
 
     /// <summary>Adds the records a source yields to the task's <see cref="TaskMetrics.RecordsRead"/> when it is done
-    /// (or stopped early).</summary>
+    /// (or stopped early), and observes cancellation every 1024 records as <see cref="Interruptible"/> does: one
+    /// iterator layer for both, since every layer costs each record two interface calls.</summary>
     public static IEnumerable<T> CountedAsRead<T>(IEnumerable<T> records, TaskContext context)
     {
+        CancellationToken token = context.CancellationToken;
         long count = 0;
         try
         {
             foreach (T record in records)
             {
-                count++;
+                if ((++count & 1023) == 0) token.ThrowIfCancellationRequested();
                 yield return record;
             }
         }

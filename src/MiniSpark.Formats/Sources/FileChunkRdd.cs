@@ -40,7 +40,7 @@ internal sealed class FileChunkRdd<T>(
     protected internal override IEnumerable<T> Compute(Partition split, TaskContext context)
     {
         var chunk = (ChunkPartition)split;
-        return Iterators.Interruptible(Iterators.CountedAsRead(readChunks(chunk.Path, chunk.Chunks), context), context);
+        return Iterators.CountedAsRead(readChunks(chunk.Path, chunk.Chunks), context);
     }
 
     private sealed class ChunkPartition(int index, string path, int[] chunks) : Partition(index)
