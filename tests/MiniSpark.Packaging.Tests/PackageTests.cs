@@ -61,7 +61,7 @@ public sealed class PackageTests
 
         // 2. What the packages hold.
         AssertPackage(feed, "MiniSpark", "MiniSpark.Core", dependencies: []);
-        AssertPackage(feed, "MiniSpark.Formats", "MiniSpark.Formats", dependencies: ["MiniSpark", "IronSnappy", "CsvHelper", "System.IO.Hashing"]);
+        AssertPackage(feed, "MiniSpark.Formats", "MiniSpark.Formats", dependencies: ["MiniSpark", "IronSnappy", "CsvHelper", "System.IO.Hashing", "ZstdSharp.Port"]);
         AssertPackage(feed, "MiniSpark.UI", "MiniSpark.UI", dependencies: ["MiniSpark"]);
         Assert.Equal(libraries.Length, Directory.GetFiles(feed, "*.snupkg").Length);
 
