@@ -18,11 +18,14 @@ public sealed class DuckDbInteropTests : IDisposable
     [InlineData(ParquetCompression.None)]
     [InlineData(ParquetCompression.Snappy)]
     [InlineData(ParquetCompression.Gzip)]
+    [InlineData(ParquetCompression.Zstd)]
     public void OurFiles_ReadByDuckDb(ParquetCompression compression)
     {
         List<AllTypes> rows = Sample(2500);
         string file = Path.Combine(_directory, $"ours-{compression}.parquet");
         File.WriteAllBytes(file, Write(rows, new ParquetWriteOptions { Compression = compression, RowGroupSize = 64 * 1024, PageSize = 8192 }));
+        string codec = compression == ParquetCompression.None ? "UNCOMPRESSED" : compression.ToString().ToUpperInvariant();
+        Assert.All(DuckDb.Read(file, "compression", metadata: true), chunk => Assert.Equal(codec, chunk.GetProperty("compression").GetString()));
 
         List<JsonElement> read = DuckDb.Read(file,
             "Id, Big::VARCHAR AS Big, Ratio::DOUBLE AS Ratio, Score, Flag, Name, hex(Blob) AS Blob, epoch_us(\"At\")::VARCHAR AS \"At\", Day::VARCHAR AS Day, " +

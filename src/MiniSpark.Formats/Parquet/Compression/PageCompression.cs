@@ -80,8 +80,8 @@ internal static class PageCompression
         if (!ok) throw ParquetErrors.Invalid(source, offset, $"{codec} data does not decompress to the {output.Length} bytes the page header declares.");
     }
 
-    /// <summary>Appends the compressed form of <paramref name="input"/> to <paramref name="output"/>.</summary>
-    public static void Compress(CompressionCodec codec, ReadOnlySpan<byte> input, ArrayBufferWriter<byte> output)
+    /// <summary>Appends the compressed form of <paramref name="input"/> to <paramref name="output"/>; only ZSTD takes a level.</summary>
+    public static void Compress(CompressionCodec codec, ReadOnlySpan<byte> input, ArrayBufferWriter<byte> output, int zstdLevel)
     {
         switch (codec)
         {
@@ -97,6 +97,9 @@ internal static class PageCompression
                 {
                     gzip.Write(input);
                 }
+                break;
+            case CompressionCodec.Zstd:
+                ZstdPageCodec.Compress(input, output, zstdLevel);
                 break;
             default:
                 throw new NotSupportedException($"Writing {codec} compressed Parquet is not supported.");
