@@ -10,8 +10,8 @@ namespace MiniSpark.Packaging.Tests;
 /// builds and runs a fresh console app that uses MiniSpark from those packages only.</summary>
 public sealed class PackageTests
 {
-    // Uses all three packages: the engine (word count), MiniSpark.Formats (a CSV round trip) and MiniSpark.UI (the REST
-    // API of the running web UI, found by the engine only through the package reference).
+    // Uses all three packages: the engine (word count), MiniSpark.Formats (CSV and ZSTD Parquet round trips) and
+    // MiniSpark.UI (the REST API of the running web UI, found by the engine only through the package reference).
     private const string ConsumerProgram = """
         using MiniSpark;
 
@@ -33,6 +33,13 @@ public sealed class PackageTests
         Console.WriteLine($"csv {sc.ReadCsv<WordCount>(csv).Map(w => w.Count).Sum()}");
         Directory.Delete(csv, recursive: true);
 
+        // Zstandard comes from a package of its own: the round trip proves it is restored with MiniSpark.Formats.
+        string parquet = Path.Combine(Path.GetTempPath(), "minispark-consumer-" + Guid.NewGuid().ToString("N"));
+        sc.Parallelize(counts.Select(c => new WordCount(c.Item1, c.Item2)))
+            .SaveAsParquet(parquet, options: new ParquetWriteOptions { Compression = ParquetCompression.Zstd });
+        Console.WriteLine($"parquet {sc.ReadParquet<WordCount>(parquet).Map(w => w.Count).Sum()}");
+        Directory.Delete(parquet, recursive: true);
+
         using var http = new HttpClient();
         string applications = await http.GetStringAsync($"{sc.UiWebUrl}/api/v1/applications");
         Console.WriteLine(applications.Contains("\"package-consumer\"", StringComparison.Ordinal) ? "ui up" : "ui without the application");
@@ -40,7 +47,7 @@ public sealed class PackageTests
         internal sealed record WordCount(string Word, int Count);
         """;
 
-    private const string ExpectedOutput = "be 3\ndo 1\nis 2\nnot 1\nor 1\nquestion 1\nthat 1\nthe 1\nto 4\ncsv 15\nui up\n";
+    private const string ExpectedOutput = "be 3\ndo 1\nis 2\nnot 1\nor 1\nquestion 1\nthat 1\nthe 1\nto 4\ncsv 15\nparquet 15\nui up\n";
 
     [Fact]
     public void Pack_Libraries_FreshConsoleAppRestoresBuildsAndRunsFromThePackages()
@@ -61,7 +68,7 @@ public sealed class PackageTests
 
         // 2. What the packages hold.
         AssertPackage(feed, "MiniSpark", "MiniSpark.Core", dependencies: []);
-        AssertPackage(feed, "MiniSpark.Formats", "MiniSpark.Formats", dependencies: ["MiniSpark", "IronSnappy", "CsvHelper", "System.IO.Hashing"]);
+        AssertPackage(feed, "MiniSpark.Formats", "MiniSpark.Formats", dependencies: ["MiniSpark", "IronSnappy", "CsvHelper", "System.IO.Hashing", "ZstdSharp.Port"]);
         AssertPackage(feed, "MiniSpark.UI", "MiniSpark.UI", dependencies: ["MiniSpark"]);
         Assert.Equal(libraries.Length, Directory.GetFiles(feed, "*.snupkg").Length);
 

@@ -11,4 +11,8 @@ public enum ParquetCompression
 
     /// <summary>Gzip (deflate): slower, smaller files.</summary>
     Gzip = 2,
+
+    /// <summary>Zstandard: smaller files than Snappy, faster than gzip; the level is
+    /// <see cref="ParquetWriteOptions.ZstdLevel"/> (3 by default).</summary>
+    Zstd = 3,
 }

@@ -8,11 +8,15 @@ namespace MiniSpark;
 /// </remarks>
 public sealed class ParquetWriteOptions
 {
-    /// <summary>The defaults: Snappy, 128 MiB row groups, 1 MiB pages, dictionaries up to 1 MiB, decimal(38, 18).</summary>
+    /// <summary>The defaults: Snappy (Zstandard level 3 when chosen), 128 MiB row groups, 1 MiB pages, dictionaries up to 1 MiB, decimal(38, 18).</summary>
     public static ParquetWriteOptions Default { get; } = new();
 
     /// <summary>Page compression; <see cref="ParquetCompression.Snappy"/> by default.</summary>
     public ParquetCompression Compression { get; init; } = ParquetCompression.Snappy;
+
+    /// <summary>Zstandard level when <see cref="Compression"/> is <see cref="ParquetCompression.Zstd"/>: 1 (fastest) to
+    /// 22 (smallest, slowest to write); 3 by default, as in Spark. Reading speed hardly depends on it.</summary>
+    public int ZstdLevel { get; init; } = 3;
 
     /// <summary>Estimated bytes buffered before a row group is written; 128 MiB by default.</summary>
     public long RowGroupSize { get; init; } = 128L << 20;
@@ -49,5 +53,6 @@ public sealed class ParquetWriteOptions
         if (DecimalScale < 0 || DecimalScale > DecimalPrecision)
             throw new ArgumentException($"DecimalScale must be within 0..DecimalPrecision ({DecimalPrecision}), not {DecimalScale}.", nameof(DecimalScale));
         if (!Enum.IsDefined(Compression)) throw new ArgumentException($"Unknown compression {Compression}.", nameof(Compression));
+        if (ZstdLevel is < 1 or > 22) throw new ArgumentException($"ZstdLevel must be within 1..22, not {ZstdLevel}.", nameof(ZstdLevel));
     }
 }

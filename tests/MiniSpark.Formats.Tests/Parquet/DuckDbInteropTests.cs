@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MiniSpark.Formats.Parquet.Metadata;
 using MiniSpark.Formats.Parquet.Reading;
 using MiniSpark.Tests.Support;
 using static MiniSpark.Tests.Parquet.RoundTripTests;
@@ -17,11 +18,14 @@ public sealed class DuckDbInteropTests : IDisposable
     [InlineData(ParquetCompression.None)]
     [InlineData(ParquetCompression.Snappy)]
     [InlineData(ParquetCompression.Gzip)]
+    [InlineData(ParquetCompression.Zstd)]
     public void OurFiles_ReadByDuckDb(ParquetCompression compression)
     {
         List<AllTypes> rows = Sample(2500);
         string file = Path.Combine(_directory, $"ours-{compression}.parquet");
         File.WriteAllBytes(file, Write(rows, new ParquetWriteOptions { Compression = compression, RowGroupSize = 64 * 1024, PageSize = 8192 }));
+        string codec = compression == ParquetCompression.None ? "UNCOMPRESSED" : compression.ToString().ToUpperInvariant();
+        Assert.All(DuckDb.Read(file, "compression", metadata: true), chunk => Assert.Equal(codec, chunk.GetProperty("compression").GetString()));
 
         List<JsonElement> read = DuckDb.Read(file,
             "Id, Big::VARCHAR AS Big, Ratio::DOUBLE AS Ratio, Score, Flag, Name, hex(Blob) AS Blob, epoch_us(\"At\")::VARCHAR AS \"At\", Day::VARCHAR AS Day, " +
@@ -110,8 +114,10 @@ public sealed class DuckDbInteropTests : IDisposable
     [InlineData("uncompressed", null)]
     [InlineData("snappy", null)]
     [InlineData("gzip", null)]
+    [InlineData("zstd", null)]
     [InlineData("snappy", "V2")]
     [InlineData("uncompressed", "V2")]
+    [InlineData("zstd", "V2")]
     public void DuckDbFiles_ReadByUs(string compression, string? version)
     {
         string file = Path.Combine(_directory, $"duck-{compression}-{version}.parquet");
@@ -119,6 +125,8 @@ public sealed class DuckDbInteropTests : IDisposable
 
         using ParquetFileReader reader = ParquetFileReader.Open(file);
         Assert.True(reader.RowGroups.Count >= 2);
+        CompressionCodec codec = Enum.Parse<CompressionCodec>(compression, ignoreCase: true);
+        Assert.All(reader.Metadata.RowGroups.SelectMany(g => g.Columns), chunk => Assert.Equal(codec, chunk.MetaData!.Codec));
         List<DuckRow> rows = [.. new ParquetRecordReader<DuckRow>(reader).ReadAll()];
 
         Assert.Equal(2500, rows.Count);
@@ -134,17 +142,6 @@ public sealed class DuckDbInteropTests : IDisposable
         Assert.Equal((sbyte)-43, untyped[7]["tiny"]);
         Assert.Equal(DateTimeKind.Unspecified, ((DateTime)untyped[1]["ts"]!).Kind);
         Assert.Equal(DateTimeKind.Utc, ((DateTime)untyped[1]["tstz"]!).Kind);
-    }
-
-    [Fact]
-    public void DuckDbZstd_FailsNamingFileAndCodec()
-    {
-        string file = Path.Combine(_directory, "duck-zstd.parquet");
-        DuckDb.Write(file, "zstd", "SELECT i FROM range(10) t(i)");
-        using ParquetFileReader reader = ParquetFileReader.Open(file);
-        NotSupportedException error = Assert.Throws<NotSupportedException>(() => new ParquetRowReader(reader).ReadAll().ToList());
-        Assert.Contains(file, error.Message);
-        Assert.Contains("ZSTD", error.Message);
     }
 
     private static void AssertRow(int i, DuckRow row)

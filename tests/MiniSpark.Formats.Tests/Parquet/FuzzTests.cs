@@ -20,6 +20,7 @@ public class FuzzTests(ITestOutputHelper output)
         "delta_byte_array.parquet", "delta_binary_packed.parquet", "rle_boolean_encoding.parquet", "list_columns.parquet",
         "fixed_length_decimal.parquet", "byte_array_decimal.parquet", "lz4_raw_compressed.parquet", "hadoop_lz4_compressed.parquet",
         "concatenated_gzip_members.parquet", "int32_with_null_pages.parquet", "nulls.snappy.parquet", "dict-page-offset-zero.parquet",
+        "byte_stream_split.zstd.parquet", "delta_length_byte_array.parquet",
     ];
 
     [Fact]

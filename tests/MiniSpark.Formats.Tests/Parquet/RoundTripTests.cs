@@ -1,3 +1,4 @@
+using MiniSpark.Formats.Parquet.Metadata;
 using MiniSpark.Formats.Parquet.Reading;
 using MiniSpark.Formats.Parquet.Writing;
 
@@ -92,15 +93,84 @@ public class RoundTripTests
     [InlineData(ParquetCompression.None)]
     [InlineData(ParquetCompression.Snappy)]
     [InlineData(ParquetCompression.Gzip)]
+    [InlineData(ParquetCompression.Zstd)]
     public void AllTypes_RoundTrip(ParquetCompression compression)
     {
         List<AllTypes> rows = Sample(3000);
         byte[] file = Write(rows, new ParquetWriteOptions { Compression = compression, PageSize = 4096 });
+        AssertCodec(file, compression);
 
         List<AllTypes> read = Read<AllTypes>(file);
 
         Assert.Equal(rows.Count, read.Count);
         for (int i = 0; i < rows.Count; i++) AssertSame(rows[i], read[i]);
+    }
+
+    /// <summary>The column types AllTypes leaves out: widened integers, enums, instants with an offset, more nullables.</summary>
+    public sealed record Widened(
+        sbyte Tiny, byte UTiny, short Small, ushort USmall, uint UInt, Fakes.Color Color, DateTimeOffset When, decimal Amount,
+        float? MaybeRatio, long? MaybeBig, DateOnly? MaybeDay, string? MaybeName, Fakes.Color? MaybeColor, decimal? MaybeAmount);
+
+    private static List<Widened> WidenedSample(int count, int scale) => [.. Enumerable.Range(0, count).Select(i => new Widened(
+        (sbyte)(i % 256 - 128), (byte)(i % 256), (short)(i * 13 - 30000), (ushort)(i * 17), uint.MaxValue - (uint)i, (Fakes.Color)(i % 3),
+        new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.FromHours(i % 5 - 2)).AddTicks(i * 10), Math.Round(i * 1.37m - 400, scale),
+        i % 4 == 0 ? null : i / 7f, i % 5 == 0 ? null : -i * 1_000_000_007L, i % 6 == 0 ? null : DateOnly.FromDayNumber(700_000 + i),
+        i % 7 == 0 ? null : (i % 10).ToString(System.Globalization.CultureInfo.InvariantCulture), i % 8 == 0 ? null : (Fakes.Color)(i % 3),
+        i % 9 == 0 ? null : Math.Round(-i / 3m, scale)))];
+
+    public static TheoryData<ParquetCompression, int, int> EveryCodecAndDecimalLayout()
+    {
+        var data = new TheoryData<ParquetCompression, int, int>();
+        foreach (ParquetCompression compression in Enum.GetValues<ParquetCompression>())
+        {
+            // Precision 9 is stored as INT32, 18 as INT64, 38 as FIXED_LEN_BYTE_ARRAY.
+            foreach ((int precision, int scale) in new[] { (9, 2), (18, 4), (38, 10) }) data.Add(compression, precision, scale);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCodecAndDecimalLayout))]
+    public void EveryColumnType_RoundTrips(ParquetCompression compression, int precision, int scale)
+    {
+        var options = new ParquetWriteOptions { Compression = compression, PageSize = 2048, DecimalPrecision = precision, DecimalScale = scale };
+        List<Widened> rows = WidenedSample(1500, scale);
+        byte[] file = Write(rows, options);
+        AssertCodec(file, compression);
+        List<Widened> read = Read<Widened>(file);
+        // DateTimeOffset equality compares instants: the offset itself is not stored.
+        Assert.Equal(rows, read);
+
+        // The other types, and decimals of every layout next to them.
+        List<AllTypes> all = Sample(500);
+        foreach (AllTypes row in all) row.Price = Math.Round(row.Price, scale, MidpointRounding.AwayFromZero); // |Price| < 10^5 fits
+        List<AllTypes> allRead = Read<AllTypes>(Write(all, options));
+        Assert.Equal(all.Count, allRead.Count);
+        for (int i = 0; i < all.Count; i++) AssertSame(all[i], allRead[i]);
+    }
+
+    [Fact]
+    public void ZstdLevel_IsApplied_AndValidated()
+    {
+        List<AllTypes> rows = Sample(3000);
+        byte[] fast = Write(rows, new ParquetWriteOptions { Compression = ParquetCompression.Zstd, ZstdLevel = 1 });
+        byte[] small = Write(rows, new ParquetWriteOptions { Compression = ParquetCompression.Zstd, ZstdLevel = 19 });
+        Assert.True(small.Length < fast.Length, $"level 19 wrote {small.Length} bytes, level 1 {fast.Length}");
+        List<AllTypes> read = Read<AllTypes>(small);
+        for (int i = 0; i < rows.Count; i++) AssertSame(rows[i], read[i]);
+
+        foreach (int level in (int[])[0, 23, -1])
+        {
+            var error = Assert.Throws<ArgumentException>(() => Write(rows, new ParquetWriteOptions { Compression = ParquetCompression.Zstd, ZstdLevel = level }));
+            Assert.Equal("ZstdLevel", error.ParamName);
+        }
+    }
+
+    private static void AssertCodec(byte[] file, ParquetCompression compression)
+    {
+        var expected = compression == ParquetCompression.None ? CompressionCodec.Uncompressed : Enum.Parse<CompressionCodec>(compression.ToString());
+        using ParquetFileReader reader = ParquetFileReader.Open(new MemoryStream(file), "m");
+        Assert.All(reader.Metadata.RowGroups.SelectMany(g => g.Columns), chunk => Assert.Equal(expected, chunk.MetaData!.Codec));
     }
 
     [Fact]

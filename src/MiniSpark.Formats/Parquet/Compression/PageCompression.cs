@@ -15,7 +15,7 @@ namespace MiniSpark.Formats.Parquet.Compression;
 internal static class PageCompression
 {
     public static bool IsSupported(CompressionCodec codec) => codec is CompressionCodec.Uncompressed or CompressionCodec.Snappy
-        or CompressionCodec.Gzip or CompressionCodec.Brotli or CompressionCodec.Lz4 or CompressionCodec.Lz4Raw;
+        or CompressionCodec.Gzip or CompressionCodec.Brotli or CompressionCodec.Lz4 or CompressionCodec.Lz4Raw or CompressionCodec.Zstd;
 
     /// <summary>Whether <paramref name="codec"/> could turn <paramref name="compressed"/> bytes into <paramref name="uncompressed"/>.</summary>
     public static bool IsPlausible(CompressionCodec codec, long compressed, long uncompressed)
@@ -26,9 +26,29 @@ internal static class PageCompression
             CompressionCodec.Snappy => compressed * 24 + 64, // a 3-byte copy emits at most 64 bytes
             CompressionCodec.Gzip => compressed * 1032 + 1024, // deflate's maximum ratio
             CompressionCodec.Lz4 or CompressionCodec.Lz4Raw => compressed * 256 + 64,
+            CompressionCodec.Zstd => compressed * 32768, // an RLE block: 4 bytes for at most 128 KiB
             _ => compressed * 4096 + (64 << 20), // brotli has no useful bound; allow generous room
         };
         return uncompressed <= Math.Min(bound, Array.MaxLength);
+    }
+
+    /// <summary>Checks, before the page buffer is rented, the decoded size that the compressed stream itself declares.</summary>
+    /// <remarks>Zstandard frames record their content size; a page header that asks for more fails here, so a
+    /// corrupt header never sizes an allocation beyond what the data can hold.</remarks>
+    public static void CheckDeclaredSize(CompressionCodec codec, ReadOnlySpan<byte> input, int uncompressed, string source, long offset)
+    {
+        if (codec != CompressionCodec.Zstd) return;
+        ulong bound;
+        try
+        {
+            bound = ZstdPageCodec.DecompressedBound(input);
+        }
+        catch (ZstdSharp.ZstdException e)
+        {
+            throw ParquetErrors.Invalid(source, offset, $"{codec} data is corrupt: {e.Message}", e);
+        }
+        if ((ulong)uncompressed > bound)
+            throw ParquetErrors.Invalid(source, offset, $"{codec} frames hold at most {bound} bytes, not the {uncompressed} bytes the page header declares.");
     }
 
     /// <summary>Decompresses <paramref name="input"/> into exactly <paramref name="output"/>.Length bytes.</summary>
@@ -45,6 +65,7 @@ internal static class PageCompression
                 CompressionCodec.Brotli => BrotliDecoder.TryDecompress(input.Span, output, out int written) && written == output.Length,
                 CompressionCodec.Lz4Raw => Lz4BlockDecoder.TryDecode(input.Span, output, out int lz4Written) && lz4Written == output.Length,
                 CompressionCodec.Lz4 => HadoopLz4(input.Span, output) || (Lz4BlockDecoder.TryDecode(input.Span, output, out int rawWritten) && rawWritten == output.Length),
+                CompressionCodec.Zstd => ZstdPageCodec.TryDecompress(input.Span, output),
                 _ => throw ParquetErrors.Unsupported(source, $"the {codec} compression codec"),
             };
         }
@@ -59,8 +80,8 @@ internal static class PageCompression
         if (!ok) throw ParquetErrors.Invalid(source, offset, $"{codec} data does not decompress to the {output.Length} bytes the page header declares.");
     }
 
-    /// <summary>Appends the compressed form of <paramref name="input"/> to <paramref name="output"/>.</summary>
-    public static void Compress(CompressionCodec codec, ReadOnlySpan<byte> input, ArrayBufferWriter<byte> output)
+    /// <summary>Appends the compressed form of <paramref name="input"/> to <paramref name="output"/>; only ZSTD takes a level.</summary>
+    public static void Compress(CompressionCodec codec, ReadOnlySpan<byte> input, ArrayBufferWriter<byte> output, int zstdLevel)
     {
         switch (codec)
         {
@@ -76,6 +97,9 @@ internal static class PageCompression
                 {
                     gzip.Write(input);
                 }
+                break;
+            case CompressionCodec.Zstd:
+                ZstdPageCodec.Compress(input, output, zstdLevel);
                 break;
             default:
                 throw new NotSupportedException($"Writing {codec} compressed Parquet is not supported.");

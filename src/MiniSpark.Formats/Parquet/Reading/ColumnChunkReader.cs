@@ -216,6 +216,7 @@ internal static class ColumnChunkReader
             }
             if (uncompressedSize < 0 || !PageCompression.IsPlausible(meta.Codec, body.Length, uncompressedSize))
                 throw context.Error($"a page claims {uncompressedSize} bytes once decompressed from {body.Length}, more than {meta.Codec} can expand to.");
+            PageCompression.CheckDeclaredSize(meta.Codec, body.Span, uncompressedSize, file, context.Offset);
             byte[] page = ArrayPool<byte>.Shared.Rent(Math.Max(uncompressedSize, 1));
             try
             {

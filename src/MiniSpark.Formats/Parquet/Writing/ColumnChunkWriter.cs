@@ -156,7 +156,7 @@ internal sealed class ColumnChunkWriter(ParquetWriteOptions options, Compression
     private long WritePage(PageHeader header, Stream output, ref long position)
     {
         _compressed.ResetWrittenCount();
-        PageCompression.Compress(codec, _page.WrittenSpan, _compressed);
+        PageCompression.Compress(codec, _page.WrittenSpan, _compressed, options.ZstdLevel);
         header.UncompressedPageSize = _page.WrittenCount;
         header.CompressedPageSize = _compressed.WrittenCount;
         if (options.WritePageChecksums) header.Crc = unchecked((int)System.IO.Hashing.Crc32.HashToUInt32(_compressed.WrittenSpan));

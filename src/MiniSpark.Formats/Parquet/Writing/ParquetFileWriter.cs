@@ -107,6 +107,7 @@ internal sealed class ParquetFileWriter : IDisposable
     {
         ParquetCompression.Snappy => CompressionCodec.Snappy,
         ParquetCompression.Gzip => CompressionCodec.Gzip,
+        ParquetCompression.Zstd => CompressionCodec.Zstd,
         _ => CompressionCodec.Uncompressed,
     };
 }
