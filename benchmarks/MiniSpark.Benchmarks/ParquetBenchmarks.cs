@@ -4,9 +4,10 @@ using MiniSpark.Formats.Parquet.Writing;
 
 namespace MiniSpark.Benchmarks;
 
-/// <summary>10M rows of a 7-column record written to and read from Parquet (snappy), MiniSpark at all slots, beside the
-/// same rows read from CSV; DuckDB (2 threads) scans the same Parquet file in the same run: its median time is printed
-/// at cleanup, from inside DuckDB (process start not counted). Rows/s = 10M / mean.</summary>
+/// <summary>10M rows of a 7-column record written to and read from Parquet (snappy): written by one core and by all slots
+/// (<c>SaveAsParquet</c>), read at all slots, beside the same rows read from CSV. DuckDB (2 threads) scans the same Parquet
+/// file, and copies its rows into a new Parquet file, in the same run: its median times are printed at cleanup, from
+/// inside DuckDB (process start not counted). Rows/s = 10M / mean.</summary>
 [MemoryDiagnoser]
 public class ParquetBenchmarks
 {
@@ -44,7 +45,8 @@ public class ParquetBenchmarks
     public void Cleanup()
     {
         _sc.Stop();
-        Console.WriteLine($"// DuckDB scan of the same file, median of 5 runs: {DuckDbMedianMilliseconds(_file):F1} ms");
+        Console.WriteLine($"// DuckDB scan of the same file, median of 5 runs: {DuckDbMedianMilliseconds(_file, "read"):F1} ms");
+        Console.WriteLine($"// DuckDB copy of the same rows into a new file, median of 5 runs: {DuckDbMedianMilliseconds(_file, "write"):F1} ms");
         Directory.Delete(_directory, recursive: true);
     }
 
@@ -63,19 +65,27 @@ public class ParquetBenchmarks
         return new FileInfo(path).Length;
     }
 
+    [Benchmark(Description = "Parquet write, 10M rows: MiniSpark SaveAsParquet, all slots")]
+    public long SaveAll()
+    {
+        string path = Path.Combine(_directory, "saved");
+        _sc.Range(0, Rows, 1, 8).Map(i => Row((int)i)).SaveAsParquet(path, SaveMode.Overwrite);
+        return Directory.GetFiles(path).Length;
+    }
+
     [Benchmark(Description = "Parquet read, 10M rows: MiniSpark ReadParquet, all slots")]
     public long Read() => _sc.ReadParquet<Sale>(_file).Count();
 
     [Benchmark(Description = "CSV read, 10M rows: MiniSpark ReadCsv, all slots")]
     public long ReadCsv() => _sc.ReadCsv<Sale>(_csv).Count();
 
-    private static double DuckDbMedianMilliseconds(string file)
+    private static double DuckDbMedianMilliseconds(string file, string mode)
     {
         string root = RepositoryRoot();
         string interop = Path.Combine(root, "tests", "interop");
         if (!Directory.Exists(Path.Combine(interop, "node_modules", "@duckdb")))
             Run("bash", $"\"{Path.Combine(root, "scripts", "install-parquet-test-deps.sh")}\"", root);
-        string output = Run("node", $"bench-parquet.mjs \"{file}\" 5", interop);
+        string output = Run("node", $"bench-parquet.mjs \"{file}\" 5 {mode}", interop);
         double[] times = [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(double.Parse).Order()];
         return times[times.Length / 2];
     }
