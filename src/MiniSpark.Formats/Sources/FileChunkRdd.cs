@@ -3,7 +3,13 @@ using MiniSpark.Rdds;
 namespace MiniSpark.Formats.Sources;
 
 /// <summary>A dataset read from files in chunks (Parquet row groups, Arrow record batches): one partition per chunk or
-/// per group of consecutive chunks of one file, planned when the partitions are first needed.</summary>
+/// per run of consecutive chunks of one file, planned when the partitions are first needed.</summary>
+/// <remarks>
+/// Partitions hold at most <c>spark.files.maxPartitionBytes</c> each, and there are at least as many as the context has
+/// slots, rounded up to a multiple of the slots: one large file of equal row groups then spreads evenly over the
+/// slots instead of leaving one slot to read the last partition alone. Each file gets its share of the partitions by
+/// bytes and is cut where its running byte count crosses an equal share.
+/// </remarks>
 internal sealed class FileChunkRdd<T>(
     SparkContext context,
     IReadOnlyList<FileInfo> files,
@@ -12,25 +18,37 @@ internal sealed class FileChunkRdd<T>(
 {
     protected override Partition[] GetPartitionsCore()
     {
-        // Chunks are grouped until a partition holds about this many bytes (like TextFile's split size).
-        long targetBytes = Context.Conf.GetBytes(ConfigKeys.FilesMaxPartitionBytes, 32L * 1024 * 1024);
+        long maxBytes = Math.Max(1, Context.Conf.GetBytes(ConfigKeys.FilesMaxPartitionBytes, 32L * 1024 * 1024));
+        (string Path, IReadOnlyList<FileChunk> Chunks, long Bytes)[] plans =
+            [.. files.Select(f => planFile(f.FullName)).Zip(files, (chunks, f) => (f.FullName, chunks, chunks.Sum(c => Math.Max(c.Bytes, 1))))];
+        long totalBytes = plans.Sum(p => p.Bytes);
+        int slots = Math.Max(1, Context.DefaultParallelism);
+        long wanted = Math.Max((totalBytes + maxBytes - 1) / maxBytes, slots);
+        wanted = (wanted + slots - 1) / slots * slots;
         var partitions = new List<Partition>();
-        foreach (FileInfo file in files)
+        foreach ((string path, IReadOnlyList<FileChunk> chunks, long bytes) in plans)
         {
+            if (chunks.Count == 0) continue;
+            // This file's share of the partitions, never more than its chunks and never fewer than its size needs.
+            long share = Math.Max((long)Math.Round((double)wanted * bytes / totalBytes), (bytes + maxBytes - 1) / maxBytes);
+            share = Math.Clamp(share, 1, chunks.Count);
             var group = new List<int>();
-            long bytes = 0;
-            foreach (FileChunk chunk in planFile(file.FullName))
+            long before = 0;
+            int groupIndex = 0;
+            foreach (FileChunk chunk in chunks)
             {
-                if (group.Count > 0 && bytes + chunk.Bytes > targetBytes)
+                // A chunk belongs to the group its first byte falls in, of `share` equal slices of the file.
+                int target = share == chunks.Count ? groupIndex + 1 : (int)Math.Min(share - 1, (long)((double)before * share / bytes));
+                if (target != groupIndex && group.Count > 0)
                 {
-                    partitions.Add(new ChunkPartition(partitions.Count, file.FullName, [.. group]));
+                    partitions.Add(new ChunkPartition(partitions.Count, path, [.. group]));
                     group.Clear();
-                    bytes = 0;
                 }
+                groupIndex = target;
                 group.Add(chunk.Index);
-                bytes += chunk.Bytes;
+                before += Math.Max(chunk.Bytes, 1);
             }
-            if (group.Count > 0) partitions.Add(new ChunkPartition(partitions.Count, file.FullName, [.. group]));
+            partitions.Add(new ChunkPartition(partitions.Count, path, [.. group]));
         }
         return [.. partitions];
     }

@@ -1,4 +1,5 @@
 using MiniSpark.Formats.Arrow.Mapping;
+using MiniSpark.Formats.Parquet.Reading;
 using MiniSpark.Formats.Parquet.Writing;
 
 namespace MiniSpark.Tests.Sources;
@@ -38,6 +39,31 @@ public sealed class ReadDatasetTests : IDisposable
         Assert.True(rdd.NumPartitions >= 5, $"{rdd.NumPartitions} partitions");
         Assert.Equal(sales, rdd.Collect());
         Assert.Equal(sales.Sum(s => s.Amount), rdd.Map(s => s.Amount).Sum(), 6);
+    }
+
+    [Theory]
+    [InlineData("local[2]", "1m")]
+    [InlineData("local[3]", "1m")]
+    [InlineData("local[2]", "10k")]
+    public void ReadParquet_RowGroupsSpreadEvenlyOverASlotMultipleOfPartitions(string master, string maxPartitionBytes)
+    {
+        Sale[] sales = Sales(34_000);
+        string path = WriteParquet("even.parquet", sales, rowsPerGroup: 1000);
+        using var sc = new SparkContext(new SparkConf().SetMaster(master).Set(ConfigKeys.FilesMaxPartitionBytes, maxPartitionBytes));
+        Rdd<Sale> rdd = sc.ReadParquet<Sale>(path);
+        int[] rowsPerPartition = [.. rdd.Glom().Collect().Select(p => p.Length)];
+
+        string shape = $"partitions of {string.Join(", ", rowsPerPartition)} rows";
+        using (ParquetFileReader file = ParquetFileReader.Open(path))
+        {
+            long[] groupRows = [.. file.RowGroups.Select(g => g.RowCount)];
+            Assert.True(groupRows.Length > 20);
+            // Row groups as small as the limit allows give one partition each; otherwise a multiple of the slots.
+            if (rowsPerPartition.Max() > groupRows.Max()) Assert.True(rowsPerPartition.Length % sc.DefaultParallelism == 0, shape);
+            else Assert.Equal(groupRows.Length, rowsPerPartition.Length);
+            Assert.True(rowsPerPartition.Max() <= 34_000 / rowsPerPartition.Length + groupRows.Max(), shape + ": one exceeds an equal share by more than a row group");
+        }
+        Assert.Equal(sales, rdd.Collect());
     }
 
     [Fact]
