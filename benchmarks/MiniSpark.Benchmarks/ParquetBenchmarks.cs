@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using MiniSpark.Formats.Parquet.Reading;
 using MiniSpark.Formats.Parquet.Writing;
 
 namespace MiniSpark.Benchmarks;
 
 /// <summary>10M rows of a 7-column record written to and read from Parquet (snappy): written by one core and by all slots
-/// (<c>SaveAsParquet</c>), read at all slots, beside the same rows read from CSV. DuckDB (2 threads) scans the same Parquet
+/// (<c>SaveAsParquet</c>), read at one slot and all slots beside LINQ and PLINQ over the same reader, and beside the same
+/// rows read from CSV. DuckDB (2 threads) scans the same Parquet
 /// file, and copies its rows into a new Parquet file, in the same run: its median times are printed at cleanup, from
 /// inside DuckDB (process start not counted). Rows/s = 10M / mean.</summary>
 [MemoryDiagnoser]
@@ -18,6 +20,7 @@ public class ParquetBenchmarks
     private string _file = "";
     private string _csv = "";
     private SparkContext _sc = null!;
+    private SparkContext _one = null!;
 
     private static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
@@ -37,6 +40,7 @@ public class ParquetBenchmarks
         _file = Path.Combine(_directory, "sales.parquet");
         Write(_file);
         _sc = new SparkContext("local[*]", "parquet-benchmark");
+        _one = new SparkContext("local[1]", "parquet-benchmark-1");
         _csv = Path.Combine(_directory, "sales-csv");
         _sc.Range(0, Rows, 1, 8).Map(i => Row((int)i)).SaveAsCsv(_csv);
     }
@@ -45,6 +49,7 @@ public class ParquetBenchmarks
     public void Cleanup()
     {
         _sc.Stop();
+        _one.Stop();
         Console.WriteLine($"// DuckDB scan of the same file, median of 5 runs: {DuckDbMedianMilliseconds(_file, "read"):F1} ms");
         Console.WriteLine($"// DuckDB copy of the same rows into a new file, median of 5 runs: {DuckDbMedianMilliseconds(_file, "write"):F1} ms");
         Directory.Delete(_directory, recursive: true);
@@ -72,6 +77,26 @@ public class ParquetBenchmarks
         _sc.Range(0, Rows, 1, 8).Map(i => Row((int)i)).SaveAsParquet(path, SaveMode.Overwrite);
         return Directory.GetFiles(path).Length;
     }
+
+    // The baselines read with the same decoder, without the engine: one thread (LINQ over the records), and PLINQ over
+    // the row groups, which is what a hand-rolled parallel read would do.
+    [Benchmark(Description = "Parquet read, 10M rows: LINQ over the reader (1 thread)")]
+    public long ReadLinq()
+    {
+        using ParquetFileReader file = ParquetFileReader.Open(_file);
+        return new ParquetRecordReader<Sale>(file).ReadAll().LongCount();
+    }
+
+    [Benchmark(Description = "Parquet read, 10M rows: PLINQ over the row groups")]
+    public long ReadPlinq()
+    {
+        using ParquetFileReader file = ParquetFileReader.Open(_file);
+        var reader = new ParquetRecordReader<Sale>(file);
+        return Enumerable.Range(0, file.RowGroups.Count).AsParallel().SelectMany(reader.ReadRowGroup).LongCount();
+    }
+
+    [Benchmark(Description = "Parquet read, 10M rows: MiniSpark ReadParquet, 1 slot")]
+    public long ReadOneSlot() => _one.ReadParquet<Sale>(_file).Count();
 
     [Benchmark(Description = "Parquet read, 10M rows: MiniSpark ReadParquet, all slots")]
     public long Read() => _sc.ReadParquet<Sale>(_file).Count();
