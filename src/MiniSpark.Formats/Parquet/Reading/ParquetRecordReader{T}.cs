@@ -32,6 +32,7 @@ internal sealed class ParquetRecordReader<T>
                     $"Parquet file '{file.Name}' has no column for {member.Description}. Columns: {string.Join(", ", file.Schema.Fields.Select(f => f.Name))}.");
             }
             if (field.Unsupported is string reason) throw ParquetErrors.Unsupported(file.Name, reason);
+            if (field.Shape == FieldShape.Nested) throw ParquetErrors.Unsupported(file.Name, $"nested column '{field.Name}' in a typed record (read it untyped)");
             if (field.Column!.Unsupported is string columnReason) throw ParquetErrors.Unsupported(file.Name, $"{columnReason} in column '{field.Name}'");
             Type natural = FieldAccessors.NaturalType(field, member.Type);
             if (!AccessorAdapter.CanAdapt(natural, member.Type))
