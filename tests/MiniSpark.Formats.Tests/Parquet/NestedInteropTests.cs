@@ -52,6 +52,22 @@ public sealed class NestedInteropTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
+    public sealed record Point(int? X, double? Y);
+
+    public sealed class Item
+    {
+        public string? Name { get; init; }
+        public List<string>? Tags { get; init; }
+    }
+
+    public sealed record Inner(long? Z, DateTime At, decimal Price);
+
+    public sealed record Profile(string? Label, Dictionary<string, double>? Attrs, Inner? Inner, DateOnly[]? Days);
+
+    public sealed record NestedRow(
+        int Id, Point? Point, List<int?>? Numbers, Item?[]? Items, IReadOnlyList<List<int?>?>? Matrix,
+        IReadOnlyDictionary<string, int?>? Scores, Profile? Profile, List<Dictionary<int, string[]?>?>? Layers);
+
     [Theory]
     [InlineData("uncompressed", null)]
     [InlineData("snappy", null)]
@@ -93,6 +109,23 @@ public sealed class NestedInteropTests : IDisposable
         var profile = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(row["profile"]);
         Assert.Equal(["label", "attrs", "inner", "days"], profile.Keys);
         Assert.IsType<IReadOnlyDictionary<int, string?[]>[]>(row["layers"]);
+    }
+
+    [Theory]
+    [InlineData("uncompressed", null)]
+    [InlineData("snappy", "V2")]
+    public void DuckDbNestedFile_ReadTyped_EqualsTheUntypedRead(string compression, string? version)
+    {
+        string file = Write(compression, version);
+        List<IReadOnlyDictionary<string, object?>> untyped = ReadUntyped(file);
+        using ParquetFileReader reader = ParquetFileReader.Open(file);
+        List<NestedRow> typed = [.. new ParquetRecordReader<NestedRow>(reader).ReadAll()];
+
+        Assert.Equal(Rows, typed.Count);
+        for (int i = 0; i < Rows; i++) NestedValues.AssertSame(untyped[i], typed[i], $"row {i}");
+        Assert.Contains(typed, r => r.Point is { X: null });
+        Assert.Contains(typed, r => r.Items?.Any(item => item is { Tags.Count: 0 }) == true);
+        Assert.Contains(typed, r => r.Profile?.Inner is { Z: long z } && z > int.MaxValue);
     }
 
     private string Write(string compression, string? version)

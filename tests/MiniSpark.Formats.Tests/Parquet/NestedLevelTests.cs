@@ -27,12 +27,22 @@ public sealed class NestedLevelTests
 
     private static Leaf Y => new([0, 1, 1, 0, 0], [4, 2, 4, 0, 1], [2, 5]);
 
+    public sealed record Point(int? X, int? Y);
+
+    public sealed record PointsRow(List<Point?>? Points);
+
     [Fact]
-    public void ConsistentLevels_ReadAsTheyDescribe()
+    public void ConsistentLevels_ReadAsTheyDescribe_UntypedAndTyped()
     {
         byte[] file = Build(Points, 3, X, Y);
         List<IReadOnlyDictionary<string, object?>> rows = ReadUntyped(file);
         Assert.Equal(["[{'x': 1, 'y': 2}, NULL, {'x': NULL, 'y': 5}]", "NULL", "[]"], rows.Select(r => DuckDbText.Format(r["points"])));
+
+        using ParquetFileReader reader = ParquetFileReader.Open(new MemoryStream(file), Name);
+        List<PointsRow> typed = [.. new ParquetRecordReader<PointsRow>(reader).ReadAll()];
+        Assert.Equal(new Point?[] { new(1, 2), null, new(null, 5) }, typed[0].Points!);
+        Assert.Null(typed[1].Points);
+        Assert.Empty(typed[2].Points!);
     }
 
     [Fact]
@@ -109,6 +119,20 @@ public sealed class NestedLevelTests
         InvalidDataException error = Reject(Build(schema, 1, new Leaf([0, 1], [2, 2], [1, 2]), new Leaf([0, 1], [2, 1], [3])));
         Assert.Contains("'items.list.element.b', row 0", error.Message);
     }
+
+    [Fact]
+    public void NullIntoANonNullableMember_FailsNamingTheColumn()
+    {
+        using ParquetFileReader reader = ParquetFileReader.Open(new MemoryStream(Build(Points, 3, X, Y)), Name);
+        var error = Assert.Throws<InvalidDataException>(() => new ParquetRecordReader<StrictRow>(reader).ReadAll().ToList());
+        Assert.Contains(Name, error.Message);
+        Assert.Contains("'points.list.element.x'", error.Message);
+        Assert.Contains("Int32 cannot hold null", error.Message);
+    }
+
+    public sealed record StrictPoint(int X, int? Y);
+
+    public sealed record StrictRow(List<StrictPoint?>? Points);
 
     private static List<IReadOnlyDictionary<string, object?>> ReadUntyped(byte[] file)
     {

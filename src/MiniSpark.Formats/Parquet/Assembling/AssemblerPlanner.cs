@@ -8,7 +8,7 @@ namespace MiniSpark.Formats.Parquet.Assembling;
 /// <remarks>
 /// <see cref="object"/> means the natural type (<see cref="NaturalTypes"/>). Primitives convert as top-level columns do
 /// (<see cref="AccessorAdapter"/>); lists fill arrays or <see cref="List{T}"/>; maps fill <see cref="Dictionary{TKey, TValue}"/>;
-/// structs fill untyped dictionaries (<see cref="StructPlanner"/>). A type that cannot hold the node is an
+/// structs fill records (<see cref="StructPlanner"/>) or untyped dictionaries. A type that cannot hold the node is an
 /// <see cref="InvalidCastException"/> naming the column, when the reader is made, not when a row arrives.
 /// </remarks>
 internal static class AssemblerPlanner
