@@ -134,6 +134,34 @@ public sealed class NestedLevelTests
 
     public sealed record StrictRow(List<StrictPoint?>? Points);
 
+    // optional group m (MAP) { repeated group key_value { optional int32 key; optional int32 value } }: the key is
+    // optional against the spec, as some writers make it. Definition levels: 0 null map, 1 empty, 2 null value, 3 a value.
+    private static readonly SchemaElement[] Map =
+    [
+        Group("m", FieldRepetitionType.Optional, 1, ConvertedType.Map),
+        Group("key_value", FieldRepetitionType.Repeated, 2),
+        Int32("key", FieldRepetitionType.Optional),
+        Int32("value", FieldRepetitionType.Optional),
+    ];
+
+    [Fact]
+    public void MapWithARepeatedKey_KeepsItsLastValue_InFirstSeenOrder()
+    {
+        // Row 0: 1 -> 10, 1 -> 20, 2 -> null; row 1: null; row 2: empty.
+        byte[] file = Build(Map, 3, new Leaf([0, 1, 1, 0, 0], [3, 3, 3, 0, 1], [1, 1, 2]), new Leaf([0, 1, 1, 0, 0], [3, 3, 2, 0, 1], [10, 20]));
+        List<IReadOnlyDictionary<string, object?>> rows = ReadUntyped(file);
+        Assert.Equal(["{1=20, 2=NULL}", "NULL", "{}"], rows.Select(r => DuckDbText.Format(r["m"])));
+        Assert.IsType<Dictionary<int, int?>>(rows[0]["m"]);
+    }
+
+    [Fact]
+    public void MapWithANullKey_IsRejected()
+    {
+        InvalidDataException error = Reject(Build(Map, 3, new Leaf([0, 1, 1, 0, 0], [3, 2, 3, 0, 1], [1, 2]), new Leaf([0, 1, 1, 0, 0], [3, 3, 2, 0, 1], [10, 20])));
+        Assert.Contains("'m.key_value.key', row 0", error.Message);
+        Assert.Contains("map 'm' has a null key", error.Message);
+    }
+
     private static List<IReadOnlyDictionary<string, object?>> ReadUntyped(byte[] file)
     {
         using ParquetFileReader reader = ParquetFileReader.Open(new MemoryStream(file), Name);
