@@ -60,7 +60,9 @@ internal sealed class NestedShapeBuilder
         for (int i = 0; i < fields.Length; i++)
         {
             SchemaNode child = node.Children[i];
-            if ((fields[i] = Build(child, path + "." + child.Element.Name, asElement: false)!) is null) return null;
+            NestedNode? field = Build(child, path + "." + child.Element.Name, asElement: false);
+            if (field is null) return null;
+            fields[i] = field;
         }
         return new StructNode { Name = node.Element.Name, Path = path, IsNullable = nullable, DefinedLevel = node.DefinitionLevel, Fields = fields };
     }
