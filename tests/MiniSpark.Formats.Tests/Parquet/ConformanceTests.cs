@@ -33,6 +33,7 @@ public class ConformanceTests(ITestOutputHelper output)
         if (File.Exists(csv)) CheckCsv(rows, csv);
         else if (File.Exists(snapshot)) CheckSnapshot(rows, snapshot);
         else if (name == "byte_stream_split_extended.gzip.parquet") CheckTwinColumns(rows);
+        else if (name == "map_no_value.parquet") CheckMapWithoutValues(rows);
         else Assert.Fail($"No expected values for {name}: add a snapshot (tests/interop/snapshot-corpus.mjs) or a check.");
     }
 
@@ -106,6 +107,22 @@ public class ConformanceTests(ITestOutputHelper output)
     // must-read.txt names data/ files by name, a file of another folder by its path in the corpus.
     private static string CorpusPath(string entry) => entry.Contains('/', StringComparison.Ordinal) ? entry : "data/" + entry;
 
+    [Fact]
+    public void NestedStructsRust_ReadsEveryStruct_ButTheOneBeyondDateTime_WhichFailsNamingItself()
+    {
+        string file = Path.Combine(TestPaths.ParquetTesting, "data", "nested_structs.rust.parquet");
+        using ParquetFileReader reader = ParquetFileReader.Open(file);
+        // Its writer put nanoseconds into TIMESTAMP_MICROS fields: DuckDB reads the year 52951, beyond DateTime.
+        const string outOfRange = "ul_observation_date";
+        string[] others = [.. reader.Schema.Fields.Select(f => f.Name).Where(n => n != outOfRange)];
+        List<IReadOnlyDictionary<string, object?>> rows = [.. new ParquetRowReader(reader, others).ReadAll()];
+        CheckSnapshot(rows, Path.Combine(ConformanceDirectory, "expected", "nested_structs.rust.parquet.jsonl"), outOfRange);
+        Assert.Equal(35, rows[0].Count);
+        var error = Assert.Throws<InvalidDataException>(() => new ParquetRowReader(reader, [outOfRange]).ReadAll().ToList());
+        Assert.Contains(file, error.Message);
+        Assert.Contains($"'{outOfRange}.min'", error.Message);
+    }
+
     private static List<IReadOnlyDictionary<string, object?>> ReadAll(string file)
     {
         using ParquetFileReader reader = ParquetFileReader.Open(file);
@@ -133,7 +150,8 @@ public class ConformanceTests(ITestOutputHelper output)
         return error;
     }
 
-    private static void CheckSnapshot(List<IReadOnlyDictionary<string, object?>> rows, string snapshot)
+    // Checks rows against a DuckDB snapshot (tests/interop/snapshot-corpus.mjs), but for the skipped columns.
+    private static void CheckSnapshot(List<IReadOnlyDictionary<string, object?>> rows, string snapshot, params string[] skip)
     {
         string[] lines = File.ReadAllLines(snapshot);
         Assert.Equal(JsonDocument.Parse(lines[0]).RootElement.GetProperty("rows").GetInt32(), rows.Count);
@@ -144,7 +162,7 @@ public class ConformanceTests(ITestOutputHelper output)
             IReadOnlyDictionary<string, object?> row = rows[index];
             foreach (JsonProperty column in expected.EnumerateObject())
             {
-                if (column.Name == "file_row_number") continue;
+                if (column.Name == "file_row_number" || skip.Contains(column.Name)) continue;
                 string? mismatch = DuckDbText.Mismatch(row[column.Name], column.Value.ValueKind == JsonValueKind.Null ? null : column.Value.GetString());
                 Assert.True(mismatch is null, $"row {index}, column {column.Name}: {mismatch}");
             }
@@ -181,6 +199,24 @@ public class ConformanceTests(ITestOutputHelper output)
                 string split = plain[..^"_plain".Length] + "_byte_stream_split";
                 Assert.Equal(DuckDbText.Format(row[plain]), DuckDbText.Format(row[split]));
             }
+        }
+    }
+
+    // map_no_value (which DuckDB refuses) holds keys 1..9, three per row, three ways: a map whose optional values are
+    // all null, a map whose key/value group has no value field (LogicalTypes.md allows it: every value null), a list.
+    private static void CheckMapWithoutValues(List<IReadOnlyDictionary<string, object?>> rows)
+    {
+        Assert.Equal(3, rows.Count);
+        for (int r = 0; r < rows.Count; r++)
+        {
+            int[] keys = [3 * r + 1, 3 * r + 2, 3 * r + 3];
+            Assert.Equal(keys, rows[r]["my_list"]);
+            var withValues = Assert.IsAssignableFrom<IReadOnlyDictionary<int, int?>>(rows[r]["my_map"]);
+            Assert.Equal(keys, withValues.Keys);
+            Assert.All(withValues.Values, value => Assert.Null(value));
+            var keysOnly = Assert.IsAssignableFrom<IReadOnlyDictionary<int, object?>>(rows[r]["my_map_no_v"]);
+            Assert.Equal(keys, keysOnly.Keys);
+            Assert.All(keysOnly.Values, Assert.Null);
         }
     }
 

@@ -21,6 +21,9 @@ public class FuzzTests(ITestOutputHelper output)
         "fixed_length_decimal.parquet", "byte_array_decimal.parquet", "lz4_raw_compressed.parquet", "hadoop_lz4_compressed.parquet",
         "concatenated_gzip_members.parquet", "int32_with_null_pages.parquet", "nulls.snappy.parquet", "dict-page-offset-zero.parquet",
         "byte_stream_split.zstd.parquet", "delta_length_byte_array.parquet",
+        // Nested columns: mutated levels must trip record assembly's checks, never its bounds.
+        "nested_lists.snappy.parquet", "nested_maps.snappy.parquet", "nullable.impala.parquet", "repeated_no_annotation.parquet",
+        "old_list_structure.parquet",
     ];
 
     [Fact]

@@ -25,17 +25,17 @@ internal static class DuckDbText
         return same ? null : $"expected {expected}, read {Format(ours)}";
     }
 
-    /// <summary>DuckDB's VARCHAR form of a value (lists as [a, b, NULL]).</summary>
+    /// <summary>DuckDB's VARCHAR form of a value; nested values (structs, lists, maps) as <see cref="DuckDbNestedText"/> writes them.</summary>
     public static string Format(object? value) => value switch
     {
         null => "NULL",
+        _ when DuckDbNestedText.IsNested(value) => DuckDbNestedText.Format(value),
         bool b => b ? "true" : "false",
         string s => s,
         byte[] bytes => Blob(bytes),
         DateOnly d => d.ToString("yyyy-MM-dd", Invariant),
         Guid g => g.ToString("D"),
-        TimeSpan t => t.ToString(t.Ticks % TimeSpan.TicksPerSecond == 0 ? @"hh\:mm\:ss" : @"hh\:mm\:ss\.ffffff", Invariant),
-        Array array => "[" + string.Join(", ", array.Cast<object?>().Select(Format)) + "]",
+        TimeSpan t => t.ToString(@"hh\:mm\:ss", Invariant) + (t.Ticks % TimeSpan.TicksPerSecond == 0 ? "" : t.ToString(@"\.FFFFFFF", Invariant)),
         IFormattable f => f.ToString(null, Invariant),
         _ => value.ToString() ?? "",
     };

@@ -1,3 +1,4 @@
+using MiniSpark.Formats.Parquet.Assembling;
 using MiniSpark.Formats.Parquet.Mapping;
 using MiniSpark.Formats.Parquet.Schema;
 
@@ -8,12 +9,15 @@ namespace MiniSpark.Formats.Parquet.Reading;
 /// Members match top-level columns by name, case-insensitively (see <see cref="RecordReaderShape{T}"/> for which
 /// members and constructors). Only matched columns are decoded. A member whose column is missing gets null when it
 /// can hold null and is an error otherwise; a null in a column feeding a non-nullable value-type member is an error.
+/// Nested columns (structs, maps, lists of anything, and lists of primitives read into a <see cref="List{T}"/>) are
+/// assembled into the member's type by a <see cref="NestedFieldReader"/>.
 /// </remarks>
 internal sealed class ParquetRecordReader<T>
 {
     private readonly ParquetFileReader _file;
     private readonly SchemaField?[] _fields;
     private readonly Type?[] _naturalTypes;
+    private readonly NestedFieldReader?[] _nested;
 
     public ParquetRecordReader(ParquetFileReader file)
     {
@@ -21,6 +25,7 @@ internal sealed class ParquetRecordReader<T>
         IReadOnlyList<RecordMember> members = RecordReaderShape<T>.Members;
         _fields = new SchemaField?[members.Count];
         _naturalTypes = new Type?[members.Count];
+        _nested = new NestedFieldReader?[members.Count];
         for (int i = 0; i < members.Count; i++)
         {
             RecordMember member = members[i];
@@ -32,11 +37,16 @@ internal sealed class ParquetRecordReader<T>
                     $"Parquet file '{file.Name}' has no column for {member.Description}. Columns: {string.Join(", ", file.Schema.Fields.Select(f => f.Name))}.");
             }
             if (field.Unsupported is string reason) throw ParquetErrors.Unsupported(file.Name, reason);
+            _fields[i] = field;
+            if (field is { Nested: { } node } && (field.Shape == FieldShape.Nested || !AccessorAdapter.CanAdapt(FieldAccessors.NaturalType(field, member.Type), member.Type)))
+            {
+                _nested[i] = NestedFieldReader.Create(node, member.Type, file.Name, member.Description);
+                continue;
+            }
             if (field.Column!.Unsupported is string columnReason) throw ParquetErrors.Unsupported(file.Name, $"{columnReason} in column '{field.Name}'");
             Type natural = FieldAccessors.NaturalType(field, member.Type);
             if (!AccessorAdapter.CanAdapt(natural, member.Type))
                 throw new InvalidCastException($"Parquet file '{file.Name}': column '{field.Name}' holds {natural.Name} values, which cannot be read into {member.Description} ({member.Type.Name}).");
-            _fields[i] = field;
             _naturalTypes[i] = natural;
         }
     }
@@ -75,7 +85,7 @@ internal sealed class ParquetRecordReader<T>
     private DecodedRowGroup Decode(int index)
     {
         long rows = _file.RowGroups[index].RowCount;
-        var columns = new ColumnData?[_fields.Length];
+        var columns = new IDisposable?[_fields.Length];
         try
         {
             ColumnAccessor[] accessors = Bind(index, rows, columns);
@@ -83,14 +93,14 @@ internal sealed class ParquetRecordReader<T>
         }
         catch
         {
-            foreach (ColumnData? column in columns) column?.Dispose();
+            foreach (IDisposable? column in columns) column?.Dispose();
             throw;
         }
     }
 
     /// <summary>A row group's accessors and factory; disposing returns its decoded arrays to the pool, which is safe once its
     /// records are made: records hold copies of the values (strings, arrays), never the decoded arrays.</summary>
-    private sealed class DecodedRowGroup(long rows, ColumnAccessor[] accessors, Func<ColumnAccessor[], int, T> factory, ColumnData?[] columns) : IDisposable
+    private sealed class DecodedRowGroup(long rows, ColumnAccessor[] accessors, Func<ColumnAccessor[], int, T> factory, IDisposable?[] columns) : IDisposable
     {
         public long Rows { get; } = rows;
         public ColumnAccessor[] Accessors { get; } = accessors;
@@ -98,11 +108,11 @@ internal sealed class ParquetRecordReader<T>
 
         public void Dispose()
         {
-            foreach (ColumnData? column in columns) column?.Dispose();
+            foreach (IDisposable? column in columns) column?.Dispose();
         }
     }
 
-    private ColumnAccessor[] Bind(int index, long rows, ColumnData?[] columns)
+    private ColumnAccessor[] Bind(int index, long rows, IDisposable?[] columns)
     {
         IReadOnlyList<RecordMember> members = RecordReaderShape<T>.Members;
         var accessors = new ColumnAccessor[members.Count];
@@ -115,7 +125,14 @@ internal sealed class ParquetRecordReader<T>
                 accessors[i] = (ColumnAccessor)typeof(NullAccessor<>).MakeGenericType(member.Type).GetField(nameof(NullAccessor<int>.Instance))!.GetValue(null)!;
                 continue;
             }
-            ColumnData data = columns[i] = _file.ReadColumn(index, field.Column!);
+            if (_nested[i] is { } nested)
+            {
+                accessors[i] = nested.Open(_file, index, out IDisposable decoded);
+                columns[i] = decoded;
+                continue;
+            }
+            ColumnData data = _file.ReadColumn(index, field.Column!);
+            columns[i] = data;
             ColumnAccessor natural = FieldAccessors.Create(field, data, rows, _file.Name, member.Type);
             // A flat column keeps definition levels only when this chunk has a null: otherwise no guard is needed.
             bool mayBeNull = field.Shape == FieldShape.List ? field.ListDefinitionLevel > 0 : data.DefinitionLevels is not null;

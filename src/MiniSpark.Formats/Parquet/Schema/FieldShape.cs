@@ -7,6 +7,8 @@ internal enum FieldShape
     Primitive,
     /// <summary>A LIST of primitives (3-level, legacy 2-level, or a bare repeated primitive): an array per row.</summary>
     List,
-    /// <summary>Structs, maps, lists of lists or lists of structs: not read.</summary>
+    /// <summary>Structs, maps, lists of lists or of structs, legacy repeated groups: assembled from levels (<see cref="SchemaField.Nested"/>).</summary>
+    Nested,
+    /// <summary>A shape the LIST / MAP rules do not cover, or one whose leaves cannot be read: not read.</summary>
     Unsupported,
 }

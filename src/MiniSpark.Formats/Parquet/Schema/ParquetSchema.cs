@@ -1,4 +1,5 @@
 using MiniSpark.Formats.Parquet.Metadata;
+using MiniSpark.Formats.Parquet.Schema.Nested;
 
 namespace MiniSpark.Formats.Parquet.Schema;
 
@@ -120,41 +121,29 @@ internal sealed class ParquetSchema
         CollectLeaves(node, leaves);
         if (node.IsLeaf && !node.IsRepeated)
             return new SchemaField { Name = name, Shape = FieldShape.Primitive, Column = node.Leaf, Leaves = leaves };
+        NestedNode? nested = NestedShapeBuilder.Build(node, out string? unsupported);
+        if (nested is null)
+            return new() { Name = name, Shape = FieldShape.Unsupported, Leaves = leaves, Unsupported = $"nested column '{name}' ({unsupported})" };
         if (node.IsLeaf)
         {
             // A bare repeated primitive: a list that is never null, with required elements.
             return new SchemaField
             {
-                Name = name, Shape = FieldShape.List, Column = node.Leaf, Leaves = leaves,
+                Name = name, Shape = FieldShape.List, Column = node.Leaf, Leaves = leaves, Nested = nested,
                 ListDefinitionLevel = 0, ElementDefinitionLevel = node.DefinitionLevel,
             };
         }
-        if (node.IsListAnnotated && !node.IsRepeated && node.Children.Count == 1 && node.Children[0].IsRepeated)
+        // Lists of primitives keep their flat path; the shape builder has already applied the legacy list rules.
+        if (nested is ListNode { Element: PrimitiveNode element } list && element.Column.MaxRepetitionLevel == 1 && node.IsListAnnotated)
         {
-            SchemaNode repeated = node.Children[0];
-            SchemaNode? element = null;
-            if (repeated.IsLeaf) element = repeated; // legacy 2-level list
-            else if (repeated.Children.Count == 1 && repeated.Element.Name != "array" && repeated.Element.Name != name + "_tuple")
-                element = repeated.Children[0];
-            if (element is { IsLeaf: true, Leaf.MaxRepetitionLevel: 1 })
+            return new SchemaField
             {
-                return new SchemaField
-                {
-                    Name = name, Shape = FieldShape.List, Column = element.Leaf, Leaves = leaves,
-                    ListDefinitionLevel = node.DefinitionLevel, ElementDefinitionLevel = repeated.DefinitionLevel,
-                };
-            }
-            return Unsupported(name, leaves, "a list whose elements are structs or lists");
+                Name = name, Shape = FieldShape.List, Column = element.Column, Leaves = leaves, Nested = nested,
+                ListDefinitionLevel = list.DefinedLevel, ElementDefinitionLevel = list.InstanceLevel,
+            };
         }
-        string what = node.IsRepeated ? "a repeated group"
-            : node.Element.LogicalType?.Kind == LogicalTypeKind.Map || node.Element.ConvertedType is ConvertedType.Map or ConvertedType.MapKeyValue ? "a map"
-            : node.IsListAnnotated ? "a malformed list"
-            : "a struct";
-        return Unsupported(name, leaves, what);
+        return new SchemaField { Name = name, Shape = FieldShape.Nested, Leaves = leaves, Nested = nested };
     }
-
-    private static SchemaField Unsupported(string name, List<ColumnDescriptor> leaves, string what) =>
-        new() { Name = name, Shape = FieldShape.Unsupported, Leaves = leaves, Unsupported = $"nested column '{name}' ({what})" };
 
     private static void CollectLeaves(SchemaNode node, List<ColumnDescriptor> leaves)
     {
