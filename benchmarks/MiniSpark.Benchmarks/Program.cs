@@ -37,4 +37,7 @@ if (args.Length > 0 && args[0] == "--large-corpus")
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
     return;
 }
+// BenchmarkDotNet runs each benchmark in a child process that inherits the environment but not this project's runtime
+// settings: pass on the GC mode (server, non-concurrent, DATAS off) that every side is measured with.
+Environment.SetEnvironmentVariable("DOTNET_GCDynamicAdaptationMode", "0");
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
