@@ -7,6 +7,15 @@ namespace MiniSpark.Formats.Rows;
 /// <remarks>Rows of a read share one name index; each row holds only its values.</remarks>
 internal sealed class ColumnRow(RowKeys keys, object?[] values) : IReadOnlyDictionary<string, object?>
 {
+    // Registered before the first row exists, so rows persisted serialized or to disk, spilled or checkpointed find it.
+    static ColumnRow() => RecordCodecs.Register(new ColumnRowCodec());
+
+    /// <summary>The column names, shared by the rows of one read.</summary>
+    internal string[] Names => keys.Names;
+
+    /// <summary>The values in column order (the row's own array).</summary>
+    internal object?[] ValueArray => values;
+
     public object? this[string key] => keys.Index.TryGetValue(key, out int slot) ? values[slot] : throw new KeyNotFoundException($"No column '{key}'.");
 
     public IEnumerable<string> Keys => keys.Names;
