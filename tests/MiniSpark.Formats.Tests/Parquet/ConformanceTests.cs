@@ -123,6 +123,16 @@ public class ConformanceTests(ITestOutputHelper output)
         Assert.Contains($"'{outOfRange}.min'", error.Message);
     }
 
+    [Fact]
+    public void LargeStringMapBrotli_APageBeyondTheReadersLimit_IsNotSupported_NotCorrupt()
+    {
+        // A valid file whose one map key is a 1 GiB string: more than a .NET string holds, and past the reader's Brotli limit.
+        string file = Path.Combine(TestPaths.ParquetTesting, "data", "large_string_map.brotli.parquet");
+        NotSupportedException error = Assert.Throws<NotSupportedException>(() => ReadAll(file));
+        Assert.Contains(file, error.Message);
+        Assert.Contains("Brotli page of 1073741828 bytes", error.Message);
+    }
+
     private static List<IReadOnlyDictionary<string, object?>> ReadAll(string file)
     {
         using ParquetFileReader reader = ParquetFileReader.Open(file);

@@ -32,6 +32,10 @@ internal static class PageCompression
         return uncompressed <= Math.Min(bound, Array.MaxLength);
     }
 
+    /// <summary>Whether <see cref="IsPlausible"/> holds pages to the codec's true maximum expansion (so exceeding it means
+    /// corrupt data) rather than to a limit of this reader's own.</summary>
+    public static bool HasMaximumRatio(CompressionCodec codec) => codec is not CompressionCodec.Brotli;
+
     /// <summary>Checks, before the page buffer is rented, the decoded size that the compressed stream itself declares.</summary>
     /// <remarks>Zstandard frames record their content size; a page header that asks for more fails here, so a
     /// corrupt header never sizes an allocation beyond what the data can hold.</remarks>

@@ -215,7 +215,14 @@ internal static class ColumnChunkReader
                 return;
             }
             if (uncompressedSize < 0 || !PageCompression.IsPlausible(meta.Codec, body.Length, uncompressedSize))
-                throw context.Error($"a page claims {uncompressedSize} bytes once decompressed from {body.Length}, more than {meta.Codec} can expand to.");
+            {
+                // Past a codec's true maximum ratio the header is corrupt; past the reader's own limits (Brotli has no useful
+                // bound, and no page may exceed an array) the file may be valid but is more than this reader takes.
+                if (uncompressedSize < 0 || (PageCompression.HasMaximumRatio(meta.Codec) && uncompressedSize <= Array.MaxLength))
+                    throw context.Error($"a page claims {uncompressedSize} bytes once decompressed from {body.Length}, more than {meta.Codec} can expand to.");
+                throw ParquetErrors.Unsupported(file, $"a {meta.Codec} page of {uncompressedSize} bytes decompressed from {body.Length} (column '{column.DottedPath}', " +
+                    $"byte offset {context.Offset}), more than the reader accepts for one page");
+            }
             PageCompression.CheckDeclaredSize(meta.Codec, body.Span, uncompressedSize, file, context.Offset);
             byte[] page = ArrayPool<byte>.Shared.Rent(Math.Max(uncompressedSize, 1));
             try
