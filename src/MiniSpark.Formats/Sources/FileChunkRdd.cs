@@ -34,19 +34,20 @@ internal sealed class FileChunkRdd<T>(
             share = Math.Clamp(share, 1, chunks.Count);
             var group = new List<int>();
             long before = 0;
-            int groupIndex = 0;
-            foreach (FileChunk chunk in chunks)
+            long slice = 0;
+            for (int i = 0; i < chunks.Count; i++)
             {
-                // A chunk belongs to the group its first byte falls in, of `share` equal slices of the file.
-                int target = share == chunks.Count ? groupIndex + 1 : (int)Math.Min(share - 1, (long)((double)before * share / bytes));
-                if (target != groupIndex && group.Count > 0)
+                // A chunk joins the slice its first byte falls in, of `share` equal slices of the file; with as many
+                // slices as chunks, each chunk is its own.
+                long target = share == chunks.Count ? i : Math.Min(share - 1, (long)((double)before * share / bytes));
+                if (target != slice && group.Count > 0)
                 {
                     partitions.Add(new ChunkPartition(partitions.Count, path, [.. group]));
                     group.Clear();
                 }
-                groupIndex = target;
-                group.Add(chunk.Index);
-                before += Math.Max(chunk.Bytes, 1);
+                slice = target;
+                group.Add(chunks[i].Index);
+                before += Math.Max(chunks[i].Bytes, 1);
             }
             partitions.Add(new ChunkPartition(partitions.Count, path, [.. group]));
         }
