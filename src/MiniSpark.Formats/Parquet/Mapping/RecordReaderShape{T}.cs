@@ -29,7 +29,7 @@ internal static class RecordReaderShape<T>
         if (accessors.Length != members.Count)
             throw new InvalidOperationException($"{typeof(T).Name} has {members.Count} members, but {accessors.Length} accessors were bound.");
         var key = new AccessorClasses([.. accessors.Select(a => a.GetType())]);
-        return Factories.TryGetValue(key, out var factory) ? factory : Factories.GetOrAdd(key, static k => Compile(k.Classes));
+        return Factories.GetOrAdd(key, static k => Compile(k.Classes));
     }
 
     private sealed record Layout(RecordMember[] Members, ConstructorInfo? Constructor, int ParameterCount, PropertyInfo[] Settable);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MiniSpark.Formats.Parquet.Encodings;
@@ -21,7 +22,7 @@ internal sealed class FixedValuesDecoder<T>(int capacity) : ValuesDecoder
     public override void SetDictionary(ReadOnlySpan<byte> data, int count, DecodeContext context)
     {
         if ((long)count * Width > data.Length) throw context.Error($"the dictionary page holds fewer than its {count} declared values.");
-        if (_dictionary is not null) ArrayPool<T>.Shared.Return(_dictionary);
+        Debug.Assert(_dictionary is null, "The page walk rejects a second dictionary page.");
         _dictionary = ArrayPool<T>.Shared.Rent(Math.Max(count, 1));
         _dictionaryCount = count;
         MemoryMarshal.Cast<byte, T>(data[..(count * Width)]).CopyTo(_dictionary);
